@@ -1,0 +1,67 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { AutoRefresh } from "@/components/layout/auto-refresh";
+import { buttonClass } from "@/components/ui/button";
+import { Card, EmptyState, PageHeader } from "@/components/ui/card";
+import { requirePageSession } from "@/lib/auth/current";
+import { can } from "@/lib/auth/permissions";
+import { formatCalendarDate } from "@/lib/dates";
+import { formatCents } from "@/lib/money";
+import { listPayouts } from "@/lib/payouts/queries";
+
+export const metadata: Metadata = { title: "Payouts" };
+
+export default async function PayoutsPage() {
+  const session = await requirePageSession();
+  const payouts = await listPayouts(session.organizationId);
+  return (
+    <>
+      <AutoRefresh />
+      <PageHeader
+        title="Payouts"
+        description="What Xometry paid you. Net is what reaches your bank: gross less deductions."
+        actions={
+          can(session.role, "payouts.simulate") && (
+            <Link href="/payouts/simulate" className={buttonClass("secondary")}>
+              Simulate payout
+            </Link>
+          )
+        }
+      />
+      <Card>
+        {payouts.length === 0 ? (
+          <EmptyState>No payouts yet. They appear here as soon as Xometry sends them.</EmptyState>
+        ) : (
+          <table className="w-full text-left text-sm">
+            <thead className="text-xs uppercase tracking-wide text-slate-500">
+              <tr>
+                <th className="py-2 pr-4">Payout</th>
+                <th className="py-2 pr-4">Paid</th>
+                <th className="py-2 pr-4">Jobs</th>
+                <th className="py-2 pr-4 text-right">Gross</th>
+                <th className="py-2 pr-4 text-right">Deductions</th>
+                <th className="py-2 text-right">Net</th>
+              </tr>
+            </thead>
+            <tbody className="divide-y divide-slate-100">
+              {payouts.map((payout) => (
+                <tr key={payout.id} data-testid={`payout-row-${payout.externalId}`}>
+                  <td className="py-2 pr-4 font-medium">
+                    <Link href={`/payouts/${payout.id}`} className="text-brand-700 hover:underline">
+                      {payout.externalId}
+                    </Link>
+                  </td>
+                  <td className="py-2 pr-4">{formatCalendarDate(payout.paidAt)}</td>
+                  <td className="py-2 pr-4">{payout._count.lines}</td>
+                  <td className="py-2 pr-4 text-right tabular-nums">{formatCents(payout.grossCents)}</td>
+                  <td className="py-2 pr-4 text-right tabular-nums">{payout.deductionsCents ? `−${formatCents(payout.deductionsCents)}` : "—"}</td>
+                  <td className="py-2 text-right font-medium tabular-nums">{formatCents(payout.netCents)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        )}
+      </Card>
+    </>
+  );
+}

@@ -1,0 +1,26 @@
+import "server-only";
+import { cookies } from "next/headers";
+import { redirect } from "next/navigation";
+import { AppError } from "@/lib/errors";
+import { ensureCan, type TActor, type TPermission } from "./permissions";
+import { findSessionContext, SESSION_COOKIE, type TSessionContext } from "./sessions";
+
+export async function getSessionContext(): Promise<TSessionContext | null> {
+  const store = await cookies();
+  return findSessionContext(store.get(SESSION_COOKIE)?.value);
+}
+
+/** For pages: the signed-in member, or a redirect to sign-in. */
+export async function requirePageSession(): Promise<TSessionContext> {
+  const context = await getSessionContext();
+  if (!context) redirect("/login");
+  return context;
+}
+
+/** For server actions and route handlers: the actor, checked for the permission. */
+export async function requireActor(permission?: TPermission): Promise<TActor & TSessionContext> {
+  const context = await getSessionContext();
+  if (!context) throw new AppError("UNAUTHORIZED", "Your session has ended. Please sign in again.");
+  if (permission) ensureCan(context, permission);
+  return context;
+}

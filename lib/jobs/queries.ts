@@ -1,0 +1,32 @@
+import { db } from "@/lib/db/client";
+import type { JobSource, JobStatus } from "@/lib/generated/prisma/enums";
+import { notFound } from "@/lib/errors";
+
+/** Reads are always scoped to the caller's organization; another shop's id is simply "not found". */
+export async function listJobs(organizationId: string, filter: { source?: JobSource; status?: JobStatus } = {}) {
+  return db.job.findMany({
+    where: { organizationId, source: filter.source, status: filter.status ?? { not: "OFFERED" } },
+    orderBy: [{ updatedAt: "desc" }],
+    take: 500,
+  });
+}
+
+export async function listOffers(organizationId: string) {
+  return db.job.findMany({
+    where: { organizationId, source: "XOMETRY", status: "OFFERED" },
+    orderBy: [{ expectedShipDate: "asc" }, { number: "asc" }],
+  });
+}
+
+export async function getJob(organizationId: string, jobId: string) {
+  const job = await db.job.findFirst({
+    where: { id: jobId, organizationId },
+    include: {
+      lineItems: { orderBy: { position: "asc" } },
+      priceChanges: { orderBy: { changedAt: "desc" } },
+      payoutLines: { include: { payout: true } },
+    },
+  });
+  if (!job) throw notFound("This job");
+  return job;
+}

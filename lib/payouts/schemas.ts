@@ -1,0 +1,43 @@
+import { z } from "zod";
+import { ZCalendarDateSchema } from "@/lib/dates";
+import { ZMoneySchema } from "@/lib/money";
+
+export const DEDUCTION_KINDS = ["advance_card", "supplies_bnpl", "fastpay_fee", "adjustment"] as const;
+
+const ZPositiveMoneySchema = ZMoneySchema.refine((cents) => cents > 0, "The amount must be more than zero");
+
+/** The body Xometry posts to /api/webhooks/xometry/payouts. */
+export const ZXometryPayoutWebhookSchema = z.strictObject({
+  supplierId: z.string().trim().regex(/^S-[A-Za-z0-9-]{1,40}$/, "supplierId looks like S-12345"),
+  payoutId: z.string().trim().regex(/^P-[A-Za-z0-9-]{1,40}$/, "payoutId looks like P-12345"),
+  paidAt: ZCalendarDateSchema,
+  lines: z
+    .array(
+      z.strictObject({
+        jobNumber: z.string().trim().regex(/^J-[A-Za-z0-9-]{1,40}$/, "jobNumber looks like J-104233"),
+        amount: ZPositiveMoneySchema,
+      }),
+    )
+    .min(1, "A payout pays at least one job")
+    .max(500)
+    .refine((lines) => new Set(lines.map((line) => line.jobNumber)).size === lines.length, "Each job appears once per payout"),
+  deductions: z
+    .array(
+      z.strictObject({
+        kind: z.enum(DEDUCTION_KINDS),
+        amount: ZPositiveMoneySchema,
+        memo: z.string().trim().max(200).optional(),
+      }),
+    )
+    .max(50)
+    .optional()
+    .default([]),
+});
+
+export type TXometryPayoutWebhook = z.output<typeof ZXometryPayoutWebhookSchema>;
+
+/** Simulate payout (owners/admins): the shipped jobs to pay, each at its current price. */
+export const ZSimulatePayoutRequestSchema = z.object({
+  jobIds: z.array(z.string().min(1).max(64)).min(1, "Choose at least one shipped job").max(200),
+  paidAt: ZCalendarDateSchema,
+});
