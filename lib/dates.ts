@@ -9,9 +9,14 @@ const CALENDAR_DATE = /^\d{4}-\d{2}-\d{2}$/;
 export const ZCalendarDateSchema = z
   .string()
   .trim()
-  .refine((value) => CALENDAR_DATE.test(value) && toCalendarDateString(fromCalendarDate(value)) === value, {
+  .refine((value) => CALENDAR_DATE.test(value) && isRealDay(value), {
     message: "Enter a date as YYYY-MM-DD",
   });
+
+function isRealDay(value: string): boolean {
+  const date = fromCalendarDate(value);
+  return !Number.isNaN(date.getTime()) && toCalendarDateString(date) === value;
+}
 
 export function fromCalendarDate(value: string): Date {
   return new Date(`${value}T00:00:00.000Z`);

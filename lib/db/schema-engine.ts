@@ -38,13 +38,47 @@ function loadSchemaEngineClass(): Promise<typeof SchemaEngine> {
   return loaded;
 }
 
-/** The adapter splits scripts on every ";" (breaking literals and $$ bodies); run them whole instead. */
-class WholeScriptPrismaPg extends PrismaPg {
+const PG_INTERNAL_CHAR_OID = 18;
+const PG_BPCHAR_OID = 1042;
+const COLUMN_TYPE_CHARACTER = 6;
+
+type TPgResult = { fields: { dataTypeID: number }[]; rows: unknown[] };
+type TQueryable = {
+  performIO: (query: unknown) => Promise<TPgResult>;
+  queryRaw: (query: unknown) => Promise<{ columnTypes: number[]; rows: unknown[] }>;
+};
+
+/**
+ * Two adapter gaps the schema engine hits, mended for the migrate process only:
+ * - executeScript splits on every ";" (breaking literals and $$ bodies): run scripts whole;
+ * - PostgreSQL's internal "char" type (OID 18, in pg_catalog) is unknown to the adapter, so
+ *   every schema read fails: report it as the engine's Character column type.
+ */
+class SchemaEnginePrismaPg extends PrismaPg {
+  readonly opened: { dispose: () => Promise<void> }[] = [];
+
   override async connect() {
     const adapter = await super.connect();
+    this.opened.push(adapter);
     const pool = adapter.underlyingDriver() as pg.Pool;
     adapter.executeScript = async (script: string) => {
       await pool.query(script);
+    };
+    const queryable = adapter as unknown as TQueryable;
+    const charColumns = new WeakMap<unknown[], number[]>();
+    const performIO = queryable.performIO.bind(adapter);
+    const queryRaw = queryable.queryRaw.bind(adapter);
+    queryable.performIO = async (query) => {
+      const result = await performIO(query);
+      const indexes = result.fields.flatMap((field, index) => (field.dataTypeID === PG_INTERNAL_CHAR_OID ? [index] : []));
+      for (const index of indexes) result.fields[index]!.dataTypeID = PG_BPCHAR_OID;
+      if (indexes.length) charColumns.set(result.rows, indexes);
+      return result;
+    };
+    queryable.queryRaw = async (query) => {
+      const result = await queryRaw(query);
+      for (const index of charColumns.get(result.rows) ?? []) result.columnTypes[index] = COLUMN_TYPE_CHARACTER;
+      return result;
     };
     return adapter;
   }
@@ -57,7 +91,7 @@ export async function openSchemaEngine(databaseUrl: string, schemaText?: string)
     },
   };
   const SchemaEngineClass = await loadSchemaEngineClass();
-  const factory = new WholeScriptPrismaPg({ connectionString: databaseUrl });
+  const factory = new SchemaEnginePrismaPg({ connectionString: databaseUrl });
   const datamodel = schemaText ?? fs.readFileSync(SCHEMA_PATH, "utf8");
   const logs: string[] = [];
   const engine = await SchemaEngineClass.new(
@@ -69,6 +103,7 @@ export async function openSchemaEngine(databaseUrl: string, schemaText?: string)
     engine,
     close: async () => {
       engine.free();
+      await Promise.all(factory.opened.map((adapter) => adapter.dispose().catch(() => {})));
     },
   };
 }

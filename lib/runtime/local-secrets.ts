@@ -1,0 +1,34 @@
+import crypto from "node:crypto";
+import fs from "node:fs";
+import path from "node:path";
+
+/** Secrets the app needs; in production they come from the environment. */
+const GENERATED = {
+  XOMETRY_WEBHOOK_SECRET: () => crypto.randomBytes(32).toString("hex"),
+  TOKEN_ENCRYPTION_KEYS: () => `k1:${crypto.randomBytes(32).toString("base64")}`,
+} as const;
+
+/**
+ * For the embedded default only: fills unset secrets from <data dir>/secrets.json, generating
+ * them once (file mode 0600). Returns the names it filled so the launcher can warn.
+ */
+export function loadOrCreateLocalSecrets(dataDir: string, env: NodeJS.ProcessEnv = process.env): string[] {
+  const file = path.join(dataDir, "secrets.json");
+  const stored: Record<string, string> = fs.existsSync(file) ? JSON.parse(fs.readFileSync(file, "utf8")) : {};
+  const filled: string[] = [];
+  let changed = false;
+  for (const [name, generate] of Object.entries(GENERATED)) {
+    if (env[name]) continue;
+    if (!stored[name]) {
+      stored[name] = generate();
+      changed = true;
+    }
+    env[name] = stored[name];
+    filled.push(name);
+  }
+  if (changed) {
+    fs.mkdirSync(dataDir, { recursive: true });
+    fs.writeFileSync(file, JSON.stringify(stored, null, 2), { mode: 0o600 });
+  }
+  return filled;
+}

@@ -1,0 +1,67 @@
+// npm start – the whole product on one machine: PostgreSQL (embedded unless DATABASE_URL),
+// migrations, demo data, the QuickBooks emulator (unless Intuit credentials are set), Next.js.
+import { spawn } from "node:child_process";
+import { applyMigrations } from "../lib/db/migrations";
+import { createPrismaClient } from "../lib/db/client";
+import { getDataDir, resolveDatabase } from "../lib/db/resolve-database";
+import { isBuildStale, runNextBuild } from "../lib/runtime/next-build";
+import { loadOrCreateLocalSecrets } from "../lib/runtime/local-secrets";
+import { startLocalQuickBooks } from "../lib/runtime/local-quickbooks";
+import { DEMO_PASSWORD, DEMO_SHOPS, seedDemoData } from "../lib/seed/seed-demo";
+
+const isDev = process.argv.includes("--dev");
+const log = (message: string) => console.log(`[workcenter] ${message}`);
+const port = Number(process.env.PORT ?? 3000);
+process.env.PORT = String(port);
+process.env.APP_URL ??= `http://localhost:${port}`;
+process.env.NEXT_TELEMETRY_DISABLED = "1";
+
+const dataDir = getDataDir();
+const generated = loadOrCreateLocalSecrets(dataDir);
+if (generated.length) log(`WARNING: ${generated.join(", ")} not set; using values generated once into ${dataDir}/secrets.json (fine for a demo, never for production).`);
+
+const database = await resolveDatabase(log);
+process.env.DATABASE_URL = database.url;
+const applied = await applyMigrations(database.url);
+log(applied.length ? `Applied migrations: ${applied.join(", ")}` : "Database schema is up to date.");
+if (process.env.SEED_DEMO_DATA !== "off") {
+  const prisma = createPrismaClient(database.url);
+  const { created } = await seedDemoData(prisma);
+  await prisma.$disconnect();
+  if (created) log("Demo data created.");
+}
+const quickbooks = await startLocalQuickBooks(dataDir, log);
+
+if (!isDev && isBuildStale()) {
+  log("Building the app (first start or changed sources) …");
+  runNextBuild();
+}
+
+const next = spawn(process.execPath, ["node_modules/next/dist/bin/next", isDev ? "dev" : "start", "-p", String(port)], {
+  stdio: ["ignore", "inherit", "inherit"],
+  env: { ...process.env, NODE_ENV: isDev ? "development" : "production" },
+});
+
+const banner = [
+  "",
+  "  Workcenter is running",
+  `  App:        ${process.env.APP_URL}`,
+  `  QuickBooks: ${quickbooks.description}`,
+  `  Sign in with any of these (password "${DEMO_PASSWORD}"):`,
+  ...DEMO_SHOPS.flatMap((shop) => shop.users.map((user) => `    ${user.email.padEnd(24)} ${user.role.toLowerCase()} of ${shop.name}`)),
+  "",
+];
+setTimeout(() => console.log(banner.join("\n")), 500);
+
+let isStopping = false;
+async function stop(code: number) {
+  if (isStopping) return;
+  isStopping = true;
+  next.kill("SIGTERM");
+  await quickbooks.stop();
+  await database.stop();
+  process.exit(code);
+}
+next.on("exit", (code) => void stop(code ?? 0));
+process.on("SIGINT", () => void stop(0));
+process.on("SIGTERM", () => void stop(0));

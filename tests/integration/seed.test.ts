@@ -1,0 +1,22 @@
+import { describe, expect, it } from "vitest";
+import { verifyPassword } from "@/lib/auth/password";
+import { db } from "@/lib/db/client";
+import { DEMO_PASSWORD, seedDemoData } from "@/lib/seed/seed-demo";
+
+describe("demo seed", () => {
+  it("creates Acme and Birch with every job state once, and a second run changes nothing", async () => {
+    expect(await seedDemoData(db)).toEqual({ created: true });
+    expect(await seedDemoData(db)).toEqual({ created: false });
+    const acme = await db.organization.findUniqueOrThrow({ where: { xometrySupplierId: "S-10482" } });
+    expect(acme.name).toBe("Acme Precision Machining");
+    const counts = await db.job.groupBy({ by: ["status"], where: { organizationId: acme.id }, _count: true });
+    const byStatus = Object.fromEntries(counts.map((row) => [row.status, row._count]));
+    expect(byStatus).toMatchObject({ OFFERED: 8, ACCEPTED: 9, SHIPPED: 11, CANCELLED: 2, OPEN: 6, COMPLETED: 4 });
+    expect(await db.payout.count({ where: { organizationId: acme.id } })).toBe(2);
+    const owner = await db.user.findUniqueOrThrow({ where: { email: "owner@acme.test" }, include: { memberships: true } });
+    expect(owner.memberships[0]!.role).toBe("OWNER");
+    expect(await verifyPassword(owner.passwordHash, DEMO_PASSWORD)).toBe(true);
+    const birchOwner = await db.user.findUniqueOrThrow({ where: { email: "owner@birch.test" }, include: { memberships: { include: { organization: true } } } });
+    expect(birchOwner.memberships[0]!.organization.name).toBe("Birch Fabrication");
+  });
+});
