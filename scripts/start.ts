@@ -34,7 +34,13 @@ const quickbooks = await startLocalQuickBooks(dataDir, log);
 
 if (!isDev && isBuildStale()) {
   log("Building the app (first start or changed sources) …");
-  runNextBuild();
+  try {
+    runNextBuild();
+  } catch (error) {
+    await quickbooks.stop();
+    await database.stop();
+    throw error;
+  }
 }
 
 const next = spawn(process.execPath, ["node_modules/next/dist/bin/next", isDev ? "dev" : "start", "-p", String(port)], {
