@@ -10,7 +10,7 @@ test("[JOBS]: the operator accepts a job on the Job Board and ships it from its 
   await offer.getByRole("button", { name: `Accept ${jobNumber}` }).click();
   await expect(page.getByTestId(`offer-${jobNumber}`)).toHaveCount(0);
 
-  await page.getByRole("link", { name: "Jobs", exact: true }).click();
+  await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Jobs" }).click();
   const row = page.getByTestId(`job-row-${jobNumber}`);
   await expect(row).toContainText("Accepted");
   await row.getByRole("link", { name: jobNumber }).click();
@@ -25,7 +25,7 @@ test("[JOBS]: the operator accepts a job on the Job Board and ships it from its 
   await expect(page.getByRole("heading", { level: 1 })).toContainText("Shipped");
   await expect(page.getByTestId("job-ship-date")).toBeVisible();
 
-  await page.getByRole("link", { name: "Jobs", exact: true }).click();
+  await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Jobs" }).click();
   await expect(page.getByTestId(`job-row-${jobNumber}`)).toContainText("Shipped");
 });
 
