@@ -1,0 +1,32 @@
+// Admin view of everything stored for an entity, deleted records included and flagged.
+import { buildMeta, serializeAccount, serializeCustomer, serializeItem } from "../api/serialize";
+import { serializeInvoice, serializePayment } from "../api/serialize-txn";
+import type { EntityName, RealmState } from "../store/types";
+
+export function findAdminEntityName(name: string): EntityName | undefined {
+  const names: EntityName[] = ["Customer", "Item", "Account", "Invoice", "Payment"];
+  return names.find((n) => n.toLowerCase() === name.toLowerCase());
+}
+
+function serializeAny(realm: RealmState, entity: EntityName, id: string): Record<string, unknown> {
+  switch (entity) {
+    case "Customer": return serializeCustomer(realm, realm.Customer[id]!);
+    case "Item": return serializeItem(realm, realm.Item[id]!);
+    case "Account": return serializeAccount(realm.Account[id]!);
+    case "Invoice": return serializeInvoice(realm, realm.Invoice[id]!);
+    case "Payment": return serializePayment(realm, realm.Payment[id]!);
+  }
+}
+
+export function listAdminEntities(realm: RealmState, entity: EntityName): Record<string, unknown>[] {
+  const table = realm[entity] as Record<string, { id: string; deletedAt?: number; createdAt: number; updatedAt: number }>;
+  return Object.values(table)
+    .sort((a, b) => Number(a.id) - Number(b.id))
+    .map((rec) => {
+      if (rec.deletedAt !== undefined) {
+        return { Id: rec.id, deleted: true, deletedAt: new Date(rec.deletedAt).toISOString(), MetaData: buildMeta(rec), record: rec };
+      }
+      const voided = (rec as { voided?: boolean }).voided === true;
+      return { ...serializeAny(realm, entity, rec.id), deleted: false, ...(entity === "Invoice" || entity === "Payment" ? { voided } : {}) };
+    });
+}

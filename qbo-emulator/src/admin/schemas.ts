@@ -1,0 +1,47 @@
+// Request bodies of the admin API.
+import { z } from "zod";
+
+export const ZResetRequestSchema = z.strictObject({ keepTokens: z.boolean().optional() });
+
+export const ZTokensRequestSchema = z.strictObject({ realmId: z.string(), clientId: z.string().optional() });
+
+export const ZPreferencesRequestSchema = z.strictObject({
+  customTxnNumbers: z.boolean().optional(),
+  multiCurrencyEnabled: z.boolean().optional(),
+});
+
+const ZLatencySchema = z.union([
+  z.strictObject({ kind: z.literal("none") }),
+  z.strictObject({ kind: z.literal("fixed"), ms: z.number().min(0) }),
+  z.strictObject({ kind: z.literal("lognormal"), medianMs: z.number().min(0), sigma: z.number().min(0) }),
+]);
+
+export const ZConfigRequestSchema = z.strictObject({
+  limits: z.strictObject({
+    perMinute: z.number().int().min(1).optional(),
+    concurrent: z.number().int().min(1).optional(),
+    batchPerMinute: z.number().int().min(1).optional(),
+  }).optional(),
+  latency: ZLatencySchema.optional(),
+  accessTokenTtlSeconds: z.number().int().min(1).optional(),
+  refreshTokenGraceSeconds: z.number().int().min(0).optional(),
+  webhookDelayMs: z.number().int().min(0).optional(),
+});
+
+export const ZWebhookRequestSchema = z.strictObject({
+  url: z.url(),
+  verifierToken: z.string().min(1),
+  clientId: z.string().optional(),
+});
+
+export const ZInvoiceEditRequestSchema = z.strictObject({
+  PrivateNote: z.string().optional(),
+  DueDate: z.string().optional(),
+  DocNumber: z.string().optional(),
+  CustomerMemo: z.strictObject({ value: z.string() }).optional(),
+});
+
+export const ZReceivePaymentRequestSchema = z.strictObject({
+  amount: z.number().positive().optional(),
+  depositAccountId: z.string().optional(),
+});

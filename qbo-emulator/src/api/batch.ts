@@ -1,0 +1,62 @@
+// POST …/batch: ≤30 items, each a create/update/delete or a Query; per-item Faults, HTTP 200 overall.
+import { z } from "zod";
+import { Faults, QboFault, createFault } from "../faults";
+import { runQuery } from "../query/execute";
+import type { ApiContext } from "./context";
+import { findEntityHandlers, getRows } from "./entities";
+import { isPlainObject, parseWith } from "./schema";
+
+export const MAX_BATCH_ITEMS = 30;
+
+const ZBatchRequest = z.strictObject({ BatchItemRequest: z.array(z.looseObject({})) });
+
+const OPERATIONS = new Set(["create", "update", "delete"]);
+const ENTITY_KEYS = new Set(["Customer", "Item", "Invoice", "Payment", "Account"]);
+
+function runItem(ctx: ApiContext, item: Record<string, unknown>): Record<string, unknown> {
+  if (typeof item.Query === "string") {
+    return { QueryResponse: runQuery(item.Query, (e) => getRows(ctx.realm, e)) };
+  }
+  const keys = Object.keys(item).filter((k) => k !== "bId" && k !== "operation" && k !== "optionsData");
+  const entityKey = keys.find((k) => ENTITY_KEYS.has(k));
+  const unknown = keys.find((k) => !ENTITY_KEYS.has(k));
+  if (unknown) throw Faults.unknownProperty(`Unrecognized field "${unknown}" (class com.intuit.schema.finance.v3.BatchItemRequest), not marked as ignorable specified is unsupported or invalid`, unknown);
+  if (!entityKey) throw Faults.requiredMissing("entity", "BatchItemRequest");
+  const operation = typeof item.operation === "string" ? item.operation.toLowerCase() : "";
+  if (!OPERATIONS.has(operation)) throw Faults.requiredMissing("operation", "BatchItemRequest.operation");
+  const handlers = findEntityHandlers(entityKey);
+  const body = item[entityKey];
+  if (!isPlainObject(body)) throw Faults.unknownProperty(`${entityKey} specified is unsupported or invalid`, entityKey);
+  const isUpdate = operation === "update";
+  const handler = operation === "create" ? handlers?.create : isUpdate ? handlers?.update : handlers?.delete;
+  if (!handlers || !handler) throw createFault("500", "Unsupported Operation", `Operation ${operation} is not supported for ${entityKey}.`);
+  return { [handlers.name]: handler(ctx, body) };
+}
+
+export function runBatch(ctx: ApiContext, raw: Record<string, unknown>): Record<string, unknown> {
+  const request = parseWith(ZBatchRequest, raw, "IntuitBatchRequest");
+  const items = request.BatchItemRequest;
+  if (items.length === 0) throw Faults.requiredMissing("BatchItemRequest");
+  if (items.length > MAX_BATCH_ITEMS) {
+    throw Faults.businessValidation(
+      `The batch request has ${items.length} items; the maximum number of batch items in a single request is ${MAX_BATCH_ITEMS}.`,
+      "BatchItemRequest",
+    );
+  }
+  const seen = new Set<string>();
+  for (const item of items) {
+    const bId = item.bId;
+    if (typeof bId !== "string" || bId === "") throw Faults.requiredMissing("bId", "BatchItemRequest.bId");
+    if (seen.has(bId)) throw Faults.businessValidation(`Duplicate bId ${bId} in the batch request.`, "BatchItemRequest.bId");
+    seen.add(bId);
+  }
+  const responses = items.map((item) => {
+    try {
+      return { ...runItem(ctx, item), bId: item.bId };
+    } catch (e) {
+      if (!(e instanceof QboFault)) throw e;
+      return { ...e.toBody(), bId: item.bId };
+    }
+  });
+  return { BatchItemResponse: responses };
+}

@@ -1,0 +1,82 @@
+// Maps `/v3/company/{realmId}/<rest>` to the entity handlers (Intuit's URL shapes, entity names case-insensitive).
+import type { Emulator } from "../emulator";
+import { Faults } from "../faults";
+import { type EmuRequest, type EmuResponse, buildEnvelope } from "../http";
+import { renderInvoicePdf } from "../pdf";
+import { runQuery } from "../query/execute";
+import type { RealmState } from "../store/types";
+import { runBatch } from "./batch";
+import { runCdc } from "./cdc";
+import type { ApiContext } from "./context";
+import { findLive } from "./context";
+import { findEntityHandlers, getRows } from "./entities";
+import { sendInvoice } from "./invoice-actions";
+import { updatePreferences } from "./preferences";
+import { ensureNumericId, parseJsonObject } from "./schema";
+import { serializeCompanyInfo, serializePreferences } from "./serialize";
+
+function buildContext(emu: Emulator, realm: RealmState, req: EmuRequest): ApiContext {
+  const include = new Set((req.query.get("include") ?? "").toLowerCase().split(",").map((s) => s.trim()).filter(Boolean));
+  return { store: emu.store, realm, include };
+}
+
+function runQueryText(realm: RealmState, text: string | null): EmuResponse {
+  if (!text || text.trim() === "") throw Faults.queryParse('Encountered "<EOF>" at line 1, column 1.');
+  return buildEnvelope({ QueryResponse: runQuery(text, (e) => getRows(realm, e)) });
+}
+
+async function handleGet(emu: Emulator, ctx: ApiContext, req: EmuRequest, rest: string[]): Promise<EmuResponse | undefined> {
+  const [first = "", second, third] = rest;
+  const realm = ctx.realm;
+  if (first === "query" && !second) return runQueryText(realm, req.query.get("query"));
+  if (first === "preferences" && !second) return buildEnvelope({ Preferences: serializePreferences(realm.prefs) });
+  if (first === "companyinfo" && second && !third) {
+    if (ensureNumericId(second) !== realm.realmId) throw Faults.objectNotFound();
+    return buildEnvelope({ CompanyInfo: serializeCompanyInfo(realm, realm.company) });
+  }
+  if (first === "cdc" && !second) return buildEnvelope(runCdc(realm, req.query.get("entities"), req.query.get("changedSince")));
+  if (first === "invoice" && second && third === "pdf" && rest.length === 3) {
+    const inv = findLive(realm.Invoice, second);
+    const pdf = await renderInvoicePdf(realm, inv);
+    return { status: 200, headers: { "Content-Type": "application/pdf" }, body: Buffer.from(pdf) };
+  }
+  const handlers = findEntityHandlers(first);
+  if (handlers?.read && second && !third) return buildEnvelope({ [handlers.name]: handlers.read(ctx, second) });
+  return undefined;
+}
+
+function handlePost(ctx: ApiContext, req: EmuRequest, rest: string[]): EmuResponse | undefined {
+  const [first = "", second, third] = rest;
+  if (first === "query" && !second) return runQueryText(ctx.realm, req.rawBody.toString("utf8"));
+  if (first === "batch" && !second) return buildEnvelope(runBatch(ctx, parseJsonObject(req)));
+  if (first === "preferences" && !second) {
+    return buildEnvelope({ Preferences: updatePreferences(ctx.store, ctx.realm, parseJsonObject(req)) });
+  }
+  if (first === "invoice" && second && third === "send" && rest.length === 3) {
+    return buildEnvelope({ Invoice: sendInvoice(ctx, second, req.query.get("sendTo")) });
+  }
+  const handlers = findEntityHandlers(first);
+  if (!handlers || second) return undefined;
+  const body = parseJsonObject(req);
+  const operation = req.query.get("operation")?.toLowerCase();
+  const handler =
+    operation === undefined || operation === "create"
+      ? body.Id !== undefined && operation === undefined ? handlers.update : handlers.create
+      : operation === "update" ? handlers.update
+      : operation === "delete" ? handlers.delete
+      : operation === "void" ? handlers.void
+      : undefined;
+  if (!handler) return undefined;
+  return buildEnvelope({ [handlers.name]: handler(ctx, body) });
+}
+
+export async function dispatchApi(emu: Emulator, realm: RealmState, req: EmuRequest, rest: string[]): Promise<EmuResponse> {
+  const ctx = buildContext(emu, realm, req);
+  const normalized = rest.map((s, i) => (i === 0 ? s.toLowerCase() : s));
+  const res =
+    req.method === "GET" ? await handleGet(emu, ctx, req, normalized)
+    : req.method === "POST" ? handlePost(ctx, req, normalized)
+    : undefined;
+  if (res) return res;
+  throw Faults.unsupportedOperation(req.path, `${emu.baseUrl}${req.path}`);
+}

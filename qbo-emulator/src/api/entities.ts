@@ -1,0 +1,64 @@
+// The entity registry: path name → handlers, and serialized rows for query / cdc / admin.
+import type { RealmState } from "../store/types";
+import type { ApiContext } from "./context";
+import { createCustomer, readCustomer, updateCustomer } from "./customer";
+import { createInvoice, readInvoice, updateInvoice } from "./invoice";
+import { deleteInvoice, voidInvoice } from "./invoice-actions";
+import { createItem, readItem, updateItem } from "./item";
+import { createPayment, deletePayment, readPayment, updatePayment } from "./payment";
+import { findLive } from "./context";
+import {
+  serializeAccount,
+  serializeCompanyInfo,
+  serializeCustomer,
+  serializeItem,
+  serializePreferences,
+} from "./serialize";
+import { serializeInvoice, serializePayment } from "./serialize-txn";
+
+type Body = Record<string, unknown>;
+type Handler = (ctx: ApiContext, body: Body) => Body;
+
+export interface EntityHandlers {
+  name: string;
+  read?: (ctx: ApiContext, id: string) => Body;
+  create?: Handler;
+  update?: Handler;
+  delete?: Handler;
+  void?: Handler;
+}
+
+export const ENTITY_HANDLERS: Record<string, EntityHandlers> = {
+  customer: { name: "Customer", read: readCustomer, create: createCustomer, update: updateCustomer },
+  item: { name: "Item", read: readItem, create: createItem, update: updateItem },
+  account: {
+    name: "Account",
+    read: (ctx, id) => serializeAccount(findLive(ctx.realm.Account, id)),
+  },
+  invoice: {
+    name: "Invoice", read: readInvoice, create: createInvoice, update: updateInvoice, delete: deleteInvoice, void: voidInvoice,
+  },
+  payment: { name: "Payment", read: readPayment, create: createPayment, update: updatePayment, delete: deletePayment },
+};
+
+export function findEntityHandlers(pathName: string): EntityHandlers | undefined {
+  return ENTITY_HANDLERS[pathName.toLowerCase()];
+}
+
+function live<T extends { deletedAt?: number }>(table: Record<string, T>): T[] {
+  return Object.values(table).filter((r) => r.deletedAt === undefined);
+}
+
+/** Serialized live rows of an entity (for query). */
+export function getRows(realm: RealmState, entity: string): Body[] {
+  switch (entity) {
+    case "Customer": return live(realm.Customer).map((r) => serializeCustomer(realm, r));
+    case "Item": return live(realm.Item).map((r) => serializeItem(realm, r));
+    case "Account": return live(realm.Account).map((r) => serializeAccount(r));
+    case "Invoice": return live(realm.Invoice).map((r) => serializeInvoice(realm, r));
+    case "Payment": return live(realm.Payment).map((r) => serializePayment(realm, r));
+    case "CompanyInfo": return [serializeCompanyInfo(realm, realm.company)];
+    case "Preferences": return [serializePreferences(realm.prefs)];
+    default: return [];
+  }
+}

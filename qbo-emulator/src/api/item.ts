@@ -1,0 +1,92 @@
+// Item (Service / NonInventory): create, read, update. Name unique → 6240.
+import { z } from "zod";
+import { now } from "../clock";
+import { Faults } from "../faults";
+import type { ItemRec, RealmState } from "../store/types";
+import { type ApiContext, findLive, mergeFields, pickFields } from "./context";
+import { READ_ONLY_COMMON, ZBool, ZDecimal, ZRef, parseWith } from "./schema";
+import { serializeItem } from "./serialize";
+
+const ZText = z.string().optional();
+
+const ZItemInput = z.strictObject({
+  ...READ_ONLY_COMMON,
+  Name: ZText, Sku: ZText, Description: ZText, PurchaseDesc: ZText, FullyQualifiedName: ZText,
+  Active: ZBool.optional(), Taxable: ZBool.optional(), SalesTaxIncluded: ZBool.optional(), SubItem: ZBool.optional(),
+  TrackQtyOnHand: ZBool.optional(), PurchaseTaxIncluded: ZBool.optional(),
+  Type: z.string().optional(), UnitPrice: ZDecimal.optional(), PurchaseCost: ZDecimal.optional(),
+  IncomeAccountRef: ZRef.optional(), ExpenseAccountRef: ZRef.optional(), AssetAccountRef: ZRef.optional(),
+  ParentRef: ZRef.optional(), SalesTaxCodeRef: ZRef.optional(), PurchaseTaxCodeRef: ZRef.optional(),
+  ClassRef: ZRef.optional(), PrefVendorRef: ZRef.optional(),
+  Level: z.unknown().optional(), QtyOnHand: z.unknown().optional(), InvStartDate: z.unknown().optional(),
+  ReorderPoint: z.unknown().optional(), ItemCategoryType: z.unknown().optional(),
+});
+type TItemInput = z.infer<typeof ZItemInput>;
+
+const WRITABLE = ["Sku", "Description", "PurchaseDesc"] as const;
+
+function ensureUniqueName(realm: RealmState, name: string, selfId?: string): void {
+  const wanted = name.toLowerCase();
+  for (const i of Object.values(realm.Item)) {
+    if (i.id !== selfId && i.name.toLowerCase() === wanted) throw Faults.duplicateName("product or service");
+  }
+}
+
+function resolveType(value: string | undefined): ItemRec["type"] {
+  const type = value ?? "NonInventory";
+  if (type === "Service" || type === "NonInventory") return type;
+  if (type === "Inventory" || type === "Group" || type === "Category") {
+    throw Faults.businessValidation(`Item type ${type} is not supported by this company (emulator supports Service and NonInventory).`, "Type");
+  }
+  throw Faults.unknownProperty(`Type specified is unsupported or invalid: ${type}`, "Type");
+}
+
+function resolveIncomeAccount(realm: RealmState, input: TItemInput): string {
+  const ref = input.IncomeAccountRef;
+  if (!ref) throw Faults.requiredMissing("IncomeAccountRef");
+  const account = realm.Account[ref.value];
+  if (!account || !/^\d+$/.test(ref.value)) throw Faults.invalidReference("Account", ref.value, "IncomeAccountRef");
+  if (!account.active) throw Faults.objectNotFound("IncomeAccountRef");
+  return account.id;
+}
+
+export function createItem(ctx: ApiContext, body: Record<string, unknown>): Record<string, unknown> {
+  const input = parseWith(ZItemInput, body, "Item");
+  const name = input.Name?.trim();
+  if (!name) throw Faults.requiredMissing("Name");
+  if (name.length > 100) throw Faults.lengthExceeded("Name", 100, name.length);
+  ensureUniqueName(ctx.realm, name);
+  const type = resolveType(input.Type);
+  const at = now();
+  const rec: ItemRec = {
+    id: ctx.store.allocateId(ctx.realm, "Item"), syncToken: 0, createdAt: at, updatedAt: at, name, type,
+    active: input.Active ?? true, incomeAccountId: resolveIncomeAccount(ctx.realm, input),
+    unitPrice: input.UnitPrice ?? 0, fields: pickFields(body, WRITABLE),
+  };
+  ctx.realm.Item[rec.id] = rec;
+  ctx.store.recordChange(ctx.realm, "Item", rec, "Create", at);
+  return serializeItem(ctx.realm, rec);
+}
+
+export function updateItem(ctx: ApiContext, body: Record<string, unknown>): Record<string, unknown> {
+  const input = parseWith(ZItemInput, body, "Item");
+  if (input.Id === undefined) throw Faults.requiredMissing("Id");
+  const rec = findLive(ctx.realm.Item, input.Id);
+  if (input.SyncToken === undefined) throw Faults.requiredMissing("SyncToken");
+  if (input.SyncToken !== String(rec.syncToken)) throw Faults.stale();
+  const isSparse = input.sparse === true;
+  const name = input.Name?.trim() ?? rec.name;
+  ensureUniqueName(ctx.realm, name, rec.id);
+  rec.name = name;
+  if (input.Type !== undefined) rec.type = resolveType(input.Type);
+  if (input.IncomeAccountRef !== undefined || !isSparse) rec.incomeAccountId = resolveIncomeAccount(ctx.realm, input);
+  if (input.UnitPrice !== undefined || !isSparse) rec.unitPrice = input.UnitPrice ?? 0;
+  rec.active = input.Active ?? (isSparse ? rec.active : true);
+  rec.fields = mergeFields(rec.fields, body, WRITABLE, isSparse);
+  ctx.store.recordChange(ctx.realm, "Item", rec, "Update");
+  return serializeItem(ctx.realm, rec);
+}
+
+export function readItem(ctx: ApiContext, id: string): Record<string, unknown> {
+  return serializeItem(ctx.realm, findLive(ctx.realm.Item, id));
+}

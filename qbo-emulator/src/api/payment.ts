@@ -1,0 +1,124 @@
+// Payment (ReceivePayment): create linking invoices, read, update (Line replaces all), void, delete.
+import { formatDate, now } from "../clock";
+import { Faults } from "../faults";
+import { toCents } from "../json";
+import type { PaymentRec, RealmState } from "../store/types";
+import { type ApiContext, findLive, mergeFields, pickFields } from "./context";
+import { resolveCurrency, resolveCustomer, touchCustomer } from "./invoice";
+import { ensureDate } from "./invoice-input";
+import { PAYMENT_WRITABLE, type TPaymentInput, ZPaymentInput, buildPaymentLines } from "./payment-input";
+import { parseWith } from "./schema";
+import { serializePayment } from "./serialize-txn";
+
+function resolveDepositAccount(realm: RealmState, ref: { value: string } | undefined): string {
+  if (!ref) {
+    const undeposited = Object.values(realm.Account).find((a) => a.accountSubType === "UndepositedFunds");
+    return undeposited?.id ?? "2";
+  }
+  const account = /^\d+$/.test(ref.value) ? realm.Account[ref.value] : undefined;
+  if (!account) throw Faults.invalidReference("Account", ref.value, "DepositToAccountRef");
+  if (!account.active) throw Faults.objectNotFound("DepositToAccountRef");
+  return account.id;
+}
+
+function ensureTotals(totalCents: number, p: Pick<PaymentRec, "lines">): void {
+  if (totalCents < 0) throw Faults.businessValidation("The payment amount can't be negative.", "TotalAmt");
+  const applied = p.lines.reduce((s, l) => s + l.amountCents, 0);
+  if (applied > totalCents) {
+    throw Faults.businessValidation(
+      `The amount applied (${(applied / 100).toFixed(2)}) exceeds the payment amount (${(totalCents / 100).toFixed(2)}).`,
+      "TotalAmt",
+    );
+  }
+}
+
+/** Invoices whose Balance/LinkedTxn changed get a new SyncToken, as in QBO. */
+function touchInvoices(ctx: ApiContext, ids: Iterable<string>): void {
+  for (const id of new Set(ids)) {
+    const inv = ctx.realm.Invoice[id];
+    if (inv && inv.deletedAt === undefined) ctx.store.recordChange(ctx.realm, "Invoice", inv, "Update");
+  }
+}
+
+export function createPayment(ctx: ApiContext, body: Record<string, unknown>): Record<string, unknown> {
+  const input = parseWith(ZPaymentInput, body, "Payment");
+  const customerId = resolveCustomer(ctx.realm, input.CustomerRef);
+  if (input.TotalAmt === undefined) throw Faults.requiredMissing("TotalAmt");
+  const totalCents = toCents(input.TotalAmt);
+  const lines = buildPaymentLines(ctx.realm, input.Line, customerId, undefined);
+  ensureTotals(totalCents, { lines });
+  const { currency, exchangeRate } = resolveCurrency(ctx.realm, customerId, input);
+  const at = now();
+  const rec: PaymentRec = {
+    id: ctx.store.allocateId(ctx.realm, "Payment"), syncToken: 0, createdAt: at, updatedAt: at, customerId, totalCents,
+    txnDate: ensureDate(input.TxnDate, "TxnDate") ?? formatDate(at), currency, exchangeRate,
+    depositAccountId: resolveDepositAccount(ctx.realm, input.DepositToAccountRef), lines, voided: false,
+    fields: pickFields(body, PAYMENT_WRITABLE),
+  };
+  ctx.realm.Payment[rec.id] = rec;
+  ctx.store.recordChange(ctx.realm, "Payment", rec, "Create", at);
+  touchInvoices(ctx, lines.map((l) => l.invoiceId));
+  touchCustomer(ctx, customerId);
+  return serializePayment(ctx.realm, rec);
+}
+
+function findForChange(ctx: ApiContext, input: TPaymentInput): PaymentRec {
+  if (input.Id === undefined) throw Faults.requiredMissing("Id");
+  const p = findLive(ctx.realm.Payment, input.Id);
+  if (input.SyncToken === undefined) throw Faults.requiredMissing("SyncToken");
+  if (input.SyncToken !== String(p.syncToken)) throw Faults.stale();
+  return p;
+}
+
+export function updatePayment(ctx: ApiContext, body: Record<string, unknown>): Record<string, unknown> {
+  const input = parseWith(ZPaymentInput, body, "Payment");
+  const p = findForChange(ctx, input);
+  if (ctx.include.has("void")) return voidPayment(ctx, p);
+  if (p.voided) throw Faults.businessValidation("This transaction has been voided and can't be changed.", "Id");
+  const isSparse = input.sparse === true;
+  const customerId = input.CustomerRef !== undefined || !isSparse ? resolveCustomer(ctx.realm, input.CustomerRef) : p.customerId;
+  if (!isSparse && input.TotalAmt === undefined) throw Faults.requiredMissing("TotalAmt");
+  const totalCents = input.TotalAmt !== undefined ? toCents(input.TotalAmt) : p.totalCents;
+  const replaceLines = input.Line !== undefined || !isSparse || customerId !== p.customerId;
+  const lines = replaceLines ? buildPaymentLines(ctx.realm, input.Line, customerId, p.id) : p.lines;
+  ensureTotals(totalCents, { lines });
+  const { currency } = resolveCurrency(ctx.realm, customerId, { ...input, ExchangeRate: input.ExchangeRate ?? p.exchangeRate });
+  if (currency !== p.currency) throw Faults.businessValidation("You can't change the currency of an existing transaction.", "CurrencyRef");
+  const affected = [...p.lines, ...lines].map((l) => l.invoiceId);
+  const previousCustomer = p.customerId;
+  Object.assign(p, {
+    customerId, totalCents, lines,
+    txnDate: ensureDate(input.TxnDate, "TxnDate") ?? p.txnDate,
+    depositAccountId: input.DepositToAccountRef !== undefined || !isSparse ? resolveDepositAccount(ctx.realm, input.DepositToAccountRef) : p.depositAccountId,
+    fields: mergeFields(p.fields, body, PAYMENT_WRITABLE, isSparse),
+  });
+  ctx.store.recordChange(ctx.realm, "Payment", p, "Update");
+  touchInvoices(ctx, affected);
+  touchCustomer(ctx, customerId);
+  if (previousCustomer !== customerId) touchCustomer(ctx, previousCustomer);
+  return serializePayment(ctx.realm, p);
+}
+
+function voidPayment(ctx: ApiContext, p: PaymentRec): Record<string, unknown> {
+  const affected = p.lines.map((l) => l.invoiceId);
+  p.voided = true;
+  p.lines = [];
+  ctx.store.recordChange(ctx.realm, "Payment", p, "Void");
+  touchInvoices(ctx, affected);
+  touchCustomer(ctx, p.customerId);
+  return serializePayment(ctx.realm, p);
+}
+
+export function deletePayment(ctx: ApiContext, body: Record<string, unknown>): Record<string, unknown> {
+  const input = parseWith(ZPaymentInput, body, "Payment");
+  const p = findForChange(ctx, input);
+  const affected = p.lines.map((l) => l.invoiceId);
+  ctx.store.recordChange(ctx.realm, "Payment", p, "Delete");
+  touchInvoices(ctx, affected);
+  touchCustomer(ctx, p.customerId);
+  return { domain: "QBO", status: "Deleted", Id: p.id };
+}
+
+export function readPayment(ctx: ApiContext, id: string): Record<string, unknown> {
+  return serializePayment(ctx.realm, findLive(ctx.realm.Payment, id));
+}

@@ -1,0 +1,38 @@
+// Preferences (read, sparse update of the writable subset) and CompanyInfo (read).
+import { z } from "zod";
+import { now } from "../clock";
+import { Faults } from "../faults";
+import type { Store } from "../store/store";
+import type { RealmState } from "../store/types";
+import { READ_ONLY_COMMON, ZBool, parseWith } from "./schema";
+import { serializePreferences } from "./serialize";
+
+const ZAny = z.unknown().optional();
+
+const ZPreferencesInput = z.strictObject({
+  ...READ_ONLY_COMMON,
+  SalesFormsPrefs: z.looseObject({ CustomTxnNumbers: ZBool.optional() }).optional(),
+  CurrencyPrefs: z.looseObject({ MultiCurrencyEnabled: ZBool.optional() }).optional(),
+  AccountingInfoPrefs: ZAny, ProductAndServicesPrefs: ZAny, VendorAndPurchasesPrefs: ZAny, TimeTrackingPrefs: ZAny,
+  TaxPrefs: ZAny, ReportPrefs: ZAny, OtherPrefs: ZAny, EmailMessagesPrefs: ZAny,
+});
+
+export function updatePreferences(store: Store, realm: RealmState, body: Record<string, unknown>): Record<string, unknown> {
+  const input = parseWith(ZPreferencesInput, body, "Preferences");
+  if (input.SyncToken === undefined) throw Faults.requiredMissing("SyncToken");
+  if (input.SyncToken !== String(realm.prefs.syncToken)) throw Faults.stale();
+  const multi = input.CurrencyPrefs?.MultiCurrencyEnabled;
+  if (multi !== undefined && multi !== realm.prefs.multiCurrencyEnabled) {
+    throw Faults.businessValidation("Multicurrency can only be turned on in QuickBooks, and never turned off.", "CurrencyPrefs.MultiCurrencyEnabled");
+  }
+  const custom = input.SalesFormsPrefs?.CustomTxnNumbers;
+  if (custom !== undefined) realm.prefs.customTxnNumbers = custom;
+  setPreferencesChanged(store, realm);
+  return serializePreferences(realm.prefs);
+}
+
+export function setPreferencesChanged(store: Store, realm: RealmState): void {
+  realm.prefs.syncToken += 1;
+  realm.prefs.updatedAt = now();
+  store.notifyPreferences(realm);
+}

@@ -1,0 +1,63 @@
+// Injected faults: the next N matching requests answer 500/502/503/429, time out, or commit then fail with 502.
+import { z } from "zod";
+
+export const ZFaultRuleInput = z.strictObject({
+  method: z.string().optional(),
+  /** Regular expression tested against the path (no query string). */
+  path: z.string().optional(),
+  realmId: z.string().optional(),
+  kind: z.enum(["status", "timeout", "commit_then_fail"]).default("status"),
+  status: z.union([z.literal(500), z.literal(502), z.literal(503), z.literal(429)]).optional(),
+  /** timeout: respond 504 after this delay; absent = hang until the client gives up. */
+  delayMs: z.number().int().min(0).optional(),
+  /** timeout: perform the write before hanging (an ambiguous failure). */
+  commit: z.boolean().optional(),
+  count: z.number().int().min(1).default(1),
+});
+export type TFaultRuleInput = z.infer<typeof ZFaultRuleInput>;
+
+export interface FaultRule extends TFaultRuleInput {
+  id: number;
+  remaining: number;
+  regex?: RegExp;
+}
+
+export class FaultInjector {
+  private rules: FaultRule[] = [];
+  private nextId = 1;
+
+  add(input: TFaultRuleInput): FaultRule {
+    const rule: FaultRule = {
+      ...input,
+      id: this.nextId++,
+      remaining: input.count,
+      regex: input.path ? new RegExp(input.path) : undefined,
+    };
+    if (rule.kind === "status" && rule.status === undefined) rule.status = 500;
+    this.rules.push(rule);
+    return rule;
+  }
+
+  /** Takes (and counts down) the first rule matching the request. */
+  take(method: string, path: string, realmId: string | undefined): FaultRule | undefined {
+    const rule = this.rules.find(
+      (r) =>
+        r.remaining > 0 &&
+        (!r.method || r.method.toUpperCase() === method.toUpperCase()) &&
+        (!r.regex || r.regex.test(path)) &&
+        (!r.realmId || r.realmId === realmId),
+    );
+    if (!rule) return undefined;
+    rule.remaining -= 1;
+    if (rule.remaining === 0) this.rules = this.rules.filter((r) => r !== rule);
+    return rule;
+  }
+
+  list(): Omit<FaultRule, "regex">[] {
+    return this.rules.map(({ regex: _regex, ...rest }) => rest);
+  }
+
+  clear(): void {
+    this.rules = [];
+  }
+}

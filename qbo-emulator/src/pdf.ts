@@ -1,0 +1,69 @@
+// Invoice PDF (pdf-lib, standard fonts): company, customer, number, dates, lines and total.
+import { PDFDocument, PDFName, PDFString, StandardFonts, rgb } from "pdf-lib";
+import { formatMoneyLiteral } from "./json";
+import { getInvoiceBalanceCents, getInvoiceTotalCents } from "./store/ledger";
+import type { InvoiceRec, RealmState } from "./store/types";
+
+function formatAmount(cents: number, currency: string): string {
+  const text = formatMoneyLiteral(cents) === "0" ? "0.00" : formatMoneyLiteral(cents);
+  return `${currency} ${text}`;
+}
+
+/** Keeps text within the WinAnsi set the standard fonts can encode. */
+function toWinAnsi(text: string): string {
+  return text.replace(/[^\x20-\x7e\xa0-\xff]/g, "?");
+}
+
+export async function renderInvoicePdf(realm: RealmState, inv: InvoiceRec): Promise<Uint8Array> {
+  const doc = await PDFDocument.create();
+  const number = inv.docNumber ?? "(no number)";
+  const customer = realm.Customer[inv.customerId];
+  doc.setTitle(`Invoice ${number}`);
+  doc.setAuthor(realm.company.companyName);
+  doc.setCreator("QuickBooks Online emulator");
+  // Literal (not hex) strings, so the invoice number is findable in the raw bytes.
+  const infoRef = doc.context.trailerInfo.Info;
+  const info = infoRef ? doc.context.lookup(infoRef) : undefined;
+  if (info && "set" in info && typeof info.set === "function") {
+    info.set(PDFName.of("Title"), PDFString.of(toWinAnsi(`Invoice ${number}`)));
+    info.set(PDFName.of("Subject"), PDFString.of(toWinAnsi(`Invoice ${number} for ${customer?.displayName ?? ""}`)));
+  }
+  const page = doc.addPage([612, 792]);
+  const font = await doc.embedFont(StandardFonts.Helvetica);
+  const bold = await doc.embedFont(StandardFonts.HelveticaBold);
+  const draw = (text: string, x: number, y: number, size = 10, isBold = false): void => {
+    page.drawText(toWinAnsi(text), { x, y, size, font: isBold ? bold : font, color: rgb(0.2, 0.2, 0.22) });
+  };
+  const addr = realm.company.addr;
+  draw(realm.company.companyName, 50, 740, 16, true);
+  draw(`${addr.Line1}, ${addr.City}, ${addr.CountrySubDivisionCode} ${addr.PostalCode}`, 50, 722);
+  draw(realm.company.email, 50, 708);
+  draw(inv.voided ? "INVOICE (VOIDED)" : "INVOICE", 400, 740, 18, true);
+  draw(`Invoice no.: ${number}`, 400, 716);
+  draw(`Date: ${inv.txnDate}`, 400, 702);
+  draw(`Due date: ${inv.dueDate}`, 400, 688);
+  draw("Bill to", 50, 660, 10, true);
+  draw(customer?.displayName ?? `Customer ${inv.customerId}`, 50, 646);
+  let y = 600;
+  draw("Description", 50, y, 10, true);
+  draw("Qty", 330, y, 10, true);
+  draw("Rate", 390, y, 10, true);
+  draw("Amount", 480, y, 10, true);
+  for (const line of inv.lines) {
+    y -= 18;
+    if (y < 120) break;
+    const item = line.itemId ? realm.Item[line.itemId]?.name : undefined;
+    draw((line.description ?? item ?? "").slice(0, 48), 50, y);
+    if (line.kind === "SalesItem") {
+      if (line.qty !== undefined) draw(String(line.qty), 330, y);
+      if (line.unitPrice !== undefined) draw(String(line.unitPrice), 390, y);
+      draw(formatAmount(inv.voided ? 0 : line.amountCents, inv.currency), 480, y);
+    }
+  }
+  y -= 36;
+  draw("Total", 390, y, 11, true);
+  draw(formatAmount(getInvoiceTotalCents(inv), inv.currency), 480, y, 11, true);
+  draw("Balance due", 390, y - 18, 11, true);
+  draw(formatAmount(getInvoiceBalanceCents(realm, inv), inv.currency), 480, y - 18, 11, true);
+  return doc.save({ useObjectStreams: false });
+}

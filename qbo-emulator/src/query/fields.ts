@@ -1,0 +1,26 @@
+// Which entities can be queried and which of their properties are filterable/sortable (Intuit is strict here).
+
+const META = ["Id", "MetaData.CreateTime", "MetaData.LastUpdatedTime"];
+
+export const QUERYABLE: Record<string, string[]> = {
+  Customer: [...META, "DisplayName", "GivenName", "MiddleName", "FamilyName", "CompanyName", "FullyQualifiedName",
+    "PrimaryEmailAddr", "PrintOnCheckName", "Active", "Balance", "Job", "CurrencyRef"],
+  Item: [...META, "Name", "FullyQualifiedName", "Active", "Type", "Sku", "UnitPrice", "Taxable"],
+  Account: [...META, "Name", "FullyQualifiedName", "Active", "AccountType", "AccountSubType", "Classification",
+    "CurrentBalance", "AcctNum", "CurrencyRef"],
+  Invoice: [...META, "DocNumber", "TxnDate", "DueDate", "CustomerRef", "TotalAmt", "Balance", "CurrencyRef"],
+  Payment: [...META, "TxnDate", "CustomerRef", "TotalAmt", "PaymentRefNum", "CurrencyRef"],
+  CompanyInfo: [...META, "CompanyName"],
+  Preferences: [...META],
+};
+
+/** Entities with an Active flag: inactive rows are hidden unless the query filters on Active. */
+export const HAS_ACTIVE = new Set(["Customer", "Item", "Account"]);
+
+export function findEntityName(name: string): string | undefined {
+  return Object.keys(QUERYABLE).find((e) => e.toLowerCase() === name.toLowerCase());
+}
+
+export function findFieldName(entity: string, field: string): string | undefined {
+  return QUERYABLE[entity]?.find((f) => f.toLowerCase() === field.toLowerCase());
+}

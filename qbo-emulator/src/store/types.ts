@@ -1,0 +1,136 @@
+// The emulator's data model. Amounts are integer cents; records are plain JSON (persistable).
+
+export type EntityName = "Customer" | "Item" | "Account" | "Invoice" | "Payment";
+export const ENTITY_NAMES: EntityName[] = ["Customer", "Item", "Account", "Invoice", "Payment"];
+
+export interface BaseRec {
+  id: string;
+  syncToken: number;
+  createdAt: number;
+  updatedAt: number;
+  /** Set when deleted; the record stays as a tombstone (read → 610, cdc → status Deleted). */
+  deletedAt?: number;
+}
+
+/** Writable pass-through fields stored as sent (addresses, e-mail, notes, …). */
+export type Fields = Record<string, unknown>;
+
+export interface CustomerRec extends BaseRec {
+  displayName: string;
+  active: boolean;
+  currency: string;
+  fields: Fields;
+}
+
+export type ItemType = "Service" | "NonInventory";
+
+export interface ItemRec extends BaseRec {
+  name: string;
+  type: ItemType;
+  active: boolean;
+  incomeAccountId: string;
+  unitPrice: number;
+  fields: Fields;
+}
+
+export interface AccountRec extends BaseRec {
+  name: string;
+  accountType: string;
+  accountSubType: string;
+  classification: string;
+  currency: string;
+  active: boolean;
+  acctNum?: string;
+}
+
+export interface InvoiceLineRec {
+  id: string;
+  kind: "SalesItem" | "DescriptionOnly";
+  amountCents: number;
+  description?: string;
+  itemId?: string;
+  qty?: number;
+  unitPrice?: number;
+  serviceDate?: string;
+}
+
+export interface InvoiceRec extends BaseRec {
+  customerId: string;
+  docNumber: string | null;
+  txnDate: string;
+  dueDate: string;
+  currency: string;
+  exchangeRate: number;
+  lines: InvoiceLineRec[];
+  voided: boolean;
+  emailStatus: string;
+  printStatus: string;
+  deliveryTime?: number;
+  fields: Fields;
+}
+
+export interface PaymentLineRec {
+  amountCents: number;
+  invoiceId: string;
+}
+
+export interface PaymentRec extends BaseRec {
+  customerId: string;
+  totalCents: number;
+  txnDate: string;
+  currency: string;
+  exchangeRate: number;
+  depositAccountId: string;
+  lines: PaymentLineRec[];
+  voided: boolean;
+  fields: Fields;
+}
+
+export interface PreferencesRec {
+  syncToken: number;
+  createdAt: number;
+  updatedAt: number;
+  customTxnNumbers: boolean;
+  multiCurrencyEnabled: boolean;
+  homeCurrency: string;
+  defaultTermsDays: number;
+}
+
+export interface CompanyRec {
+  syncToken: number;
+  createdAt: number;
+  updatedAt: number;
+  companyName: string;
+  legalName: string;
+  email: string;
+  phone: string;
+  webAddr: string;
+  addr: { Line1: string; City: string; CountrySubDivisionCode: string; PostalCode: string; Country: string };
+  startDate: string;
+}
+
+export interface RealmState {
+  realmId: string;
+  company: CompanyRec;
+  prefs: PreferencesRec;
+  Customer: Record<string, CustomerRec>;
+  Item: Record<string, ItemRec>;
+  Account: Record<string, AccountRec>;
+  Invoice: Record<string, InvoiceRec>;
+  Payment: Record<string, PaymentRec>;
+  /** Next Ids: one sequence per list entity, one shared by transactions. */
+  seq: { Customer: number; Item: number; Account: number; txn: number };
+  nextDocNumber: number;
+}
+
+export type ChangeOperation = "Create" | "Update" | "Delete" | "Void" | "Emailed";
+
+export interface ChangeEvent {
+  realmId: string;
+  entity: EntityName | "Preferences";
+  id: string;
+  operation: ChangeOperation;
+  at: number;
+  /** A side effect (e.g. a customer's balance moved): persisted and visible to cdc, but no webhook. */
+  isSideEffect?: boolean;
+}

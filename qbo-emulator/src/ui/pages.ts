@@ -1,0 +1,51 @@
+// Company UI: company list, payments, customers, settings.
+import { escapeHtml } from "../http";
+import { getCustomerBalanceCents, getUnappliedCents } from "../store/ledger";
+import type { RealmState } from "../store/types";
+import { formatUiMoney, renderButtonForm, renderLayout } from "./layout";
+
+export function renderCompaniesPage(realms: RealmState[]): string {
+  const items = realms
+    .map((r) => `<li><a href="/app/${r.realmId}/invoices">${escapeHtml(r.company.companyName)}</a> <small>(realm ${r.realmId})</small></li>`)
+    .join("");
+  return renderLayout(undefined, "Choose a company", `<ul>${items}</ul>`);
+}
+
+export function renderPaymentsPage(realm: RealmState, query: URLSearchParams): string {
+  const payments = Object.values(realm.Payment)
+    .filter((p) => p.deletedAt === undefined)
+    .sort((a, b) => Number(b.id) - Number(a.id));
+  const rows = payments
+    .map((p) => {
+      const linked = p.lines
+        .map((l) => `${escapeHtml(realm.Invoice[l.invoiceId]?.docNumber ?? `Id ${l.invoiceId}`)} (${formatUiMoney(l.amountCents, p.currency)})`)
+        .join(", ");
+      const action = p.voided ? "" : renderButtonForm(`/app/${realm.realmId}/payments/${p.id}/void`, "Void", "danger");
+      return `<tr data-payment-id="${p.id}"><td>${escapeHtml(p.txnDate)}</td><td>${p.id}</td><td>${escapeHtml(realm.Customer[p.customerId]?.displayName ?? "")}</td>
+<td class="num">${formatUiMoney(p.voided ? 0 : p.totalCents, p.currency)}</td><td class="num">${formatUiMoney(p.voided ? 0 : getUnappliedCents(p), p.currency)}</td>
+<td>${linked || "—"}</td><td><span class="status">${p.voided ? "Voided" : "Received"}</span></td><td>${action}</td></tr>`;
+    })
+    .join("");
+  const table = payments.length
+    ? `<table><thead><tr><th>Date</th><th>Id</th><th>Customer</th><th class="num">Amount</th><th class="num">Unapplied</th><th>Applied to</th><th>Status</th><th>Action</th></tr></thead><tbody>${rows}</tbody></table>`
+    : "<p>No payments yet.</p>";
+  return renderLayout(realm, "Payments", table, query);
+}
+
+export function renderCustomersPage(realm: RealmState, query: URLSearchParams): string {
+  const rows = Object.values(realm.Customer)
+    .sort((a, b) => a.displayName.localeCompare(b.displayName))
+    .map((c) => `<tr><td>${c.id}</td><td>${escapeHtml(c.displayName)}</td><td>${c.currency}</td><td class="num">${formatUiMoney(getCustomerBalanceCents(realm, c.id), c.currency)}</td><td>${c.active ? "Active" : "Inactive"}</td></tr>`)
+    .join("");
+  return renderLayout(realm, "Customers", `<table><thead><tr><th>Id</th><th>Name</th><th>Currency</th><th class="num">Open balance</th><th>Status</th></tr></thead><tbody>${rows}</tbody></table>`, query);
+}
+
+export function renderSettingsPage(realm: RealmState, query: URLSearchParams): string {
+  const on = realm.prefs.customTxnNumbers;
+  const body = `<div class="card"><h2>Sales form content</h2>
+<p>Custom transaction numbers: <strong id="custom-txn-numbers">${on ? "On" : "Off"}</strong></p>
+<p>${on ? "You enter invoice numbers yourself; invoices created without one have no number." : "QuickBooks numbers invoices automatically."}</p>
+${renderButtonForm(`/app/${realm.realmId}/settings/custom-txn-numbers?value=${on ? "off" : "on"}`, on ? "Turn off custom transaction numbers" : "Turn on custom transaction numbers", "primary")}
+<h2>Currency</h2><p>Home currency: ${realm.prefs.homeCurrency} · Multicurrency: ${realm.prefs.multiCurrencyEnabled ? "On" : "Off"}</p></div>`;
+  return renderLayout(realm, "Account and settings", body, query);
+}
