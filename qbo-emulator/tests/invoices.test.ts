@@ -1,0 +1,236 @@
+// Invoices through node-quickbooks: create/read/query/sparse update/void/delete, SyncToken, numbering, 6140, PDF.
+import { inflateSync } from "node:zlib";
+import { PDFDocument } from "pdf-lib";
+import type QuickBooks from "node-quickbooks";
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import type { RunningEmulator } from "../src/index";
+import { ACME, BIRCH, admin, buildInvoiceBody, callQbo, connectQbo, getFaultBody, getFaultCode, getStatus, mustQbo, rawApi, startTestEmulator } from "./helpers";
+
+let emu: RunningEmulator;
+let qbo: QuickBooks;
+
+beforeAll(async () => {
+  emu = await startTestEmulator();
+});
+afterAll(async () => {
+  await emu.close();
+});
+beforeEach(async () => {
+  await admin(emu, "POST", "/reset");
+  qbo = await connectQbo(emu, ACME);
+});
+
+describe("invoice lifecycle", () => {
+  it("creates an invoice with Intuit's computed fields", async () => {
+    const inv = await mustQbo(qbo, "createInvoice", {
+      CustomerRef: { value: "1" },
+      Line: [
+        { Amount: 1861.07, Description: "Bracket, 6061-T6", DetailType: "SalesItemLineDetail", SalesItemLineDetail: { ItemRef: { value: "3" }, Qty: 7, UnitPrice: 265.867142857 } },
+        { Amount: 150, DetailType: "SalesItemLineDetail", SalesItemLineDetail: { ItemRef: { value: "5" } } },
+      ],
+      TxnDate: "2026-11-02",
+      PrivateNote: "workcenter:job:J-1001",
+    });
+    expect(inv.Id).toMatch(/^\d+$/);
+    expect(inv.SyncToken).toBe("0");
+    expect(inv.DocNumber).toBe("1003");
+    expect(inv.TotalAmt).toBe(2011.07);
+    expect(inv.Balance).toBe(2011.07);
+    expect(inv.DueDate).toBe("2026-12-02");
+    expect(inv.CustomerRef).toEqual({ value: "1", name: "Xometry" });
+    expect(inv.CurrencyRef.value).toBe("USD");
+    expect(inv.Line.at(-1)).toEqual({ Amount: 2011.07, DetailType: "SubTotalLineDetail", SubTotalLineDetail: {} });
+    expect(inv.Line[0].SalesItemLineDetail.ItemRef).toEqual({ value: "3", name: "Parts" });
+    expect(inv.PrivateNote).toBe("workcenter:job:J-1001");
+    expect(inv.domain).toBe("QBO");
+    expect(inv.MetaData.CreateTime).toMatch(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d[-+]\d\d:\d\d$/);
+  });
+
+  it("serializes money with two decimals on the wire", async () => {
+    const t = emu.issueTokens(ACME);
+    const res = await rawApi(emu, t.access_token, "POST", `/v3/company/${ACME}/invoice?minorversion=75`, JSON.stringify(buildInvoiceBody("1", 100)));
+    expect(res.status).toBe(200);
+    expect(res.text).toContain('"TotalAmt":100.00');
+    expect(res.text).toMatch(/"time":"\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}[-+]\d\d:\d\d"/);
+  });
+
+  it("reads, queries, sparse-updates and rejects a stale SyncToken with 5010", async () => {
+    const created = await mustQbo(qbo, "createInvoice", buildInvoiceBody("1", 250));
+    const read = await mustQbo(qbo, "getInvoice", created.Id);
+    expect(read.TotalAmt).toBe(250);
+    const found = await mustQbo(qbo, "findInvoices", { DocNumber: created.DocNumber });
+    expect(found.QueryResponse.Invoice).toHaveLength(1);
+    expect(found.QueryResponse.Invoice[0].Id).toBe(created.Id);
+
+    const updated = await mustQbo(qbo, "updateInvoice", { Id: created.Id, SyncToken: created.SyncToken, PrivateNote: "rev B" });
+    expect(updated.SyncToken).toBe("1");
+    expect(updated.PrivateNote).toBe("rev B");
+    expect(updated.TotalAmt).toBe(250);
+    expect(updated.DocNumber).toBe(created.DocNumber);
+
+    const stale = await callQbo(qbo, "updateInvoice", { Id: created.Id, SyncToken: "0", PrivateNote: "lost" });
+    expect(getStatus(stale.err)).toBe(400);
+    expect(getFaultCode(stale.err)).toBe("5010");
+    expect(getFaultBody(stale.err).Fault.type).toBe("ValidationFault");
+    expect((await mustQbo(qbo, "getInvoice", created.Id)).PrivateNote).toBe("rev B");
+  });
+
+  it("a sparse update with Line replaces all lines", async () => {
+    const created = await mustQbo(qbo, "createInvoice", {
+      CustomerRef: { value: "1" },
+      Line: [
+        { Amount: 10, DetailType: "SalesItemLineDetail", SalesItemLineDetail: { ItemRef: { value: "2" } } },
+        { Amount: 20, DetailType: "SalesItemLineDetail", SalesItemLineDetail: { ItemRef: { value: "3" } } },
+      ],
+    });
+    const updated = await mustQbo(qbo, "updateInvoice", {
+      Id: created.Id, SyncToken: created.SyncToken,
+      Line: [{ Amount: 5, DetailType: "SalesItemLineDetail", SalesItemLineDetail: { ItemRef: { value: "3" } } }],
+    });
+    expect(updated.TotalAmt).toBe(5);
+    expect(updated.Line.filter((l: { DetailType: string }) => l.DetailType === "SalesItemLineDetail")).toHaveLength(1);
+  });
+
+  it("voids an invoice: amounts 0, Voided note, SyncToken + 1, number kept", async () => {
+    const created = await mustQbo(qbo, "createInvoice", buildInvoiceBody("1", 300));
+    const res = await mustQbo(qbo, "voidInvoice", { Id: created.Id, SyncToken: created.SyncToken });
+    const voided = res.Invoice;
+    expect(voided.TotalAmt).toBe(0);
+    expect(voided.Balance).toBe(0);
+    expect(voided.PrivateNote).toBe("Voided");
+    expect(voided.SyncToken).toBe("1");
+    expect(voided.DocNumber).toBe(created.DocNumber);
+    expect(voided.Line[0].Amount).toBe(0);
+  });
+
+  it("voidInvoice by id GETs first and sends the whole entity back (accepted)", async () => {
+    const created = await mustQbo(qbo, "createInvoice", buildInvoiceBody("1", 42));
+    const res = await mustQbo(qbo, "voidInvoice", created.Id);
+    expect(res.Invoice.TotalAmt).toBe(0);
+  });
+
+  it("deletes an invoice; reading it afterwards is 610", async () => {
+    const created = await mustQbo(qbo, "createInvoice", buildInvoiceBody("1", 300));
+    const res = await mustQbo(qbo, "deleteInvoice", { Id: created.Id, SyncToken: created.SyncToken });
+    expect(res.Invoice).toEqual({ domain: "QBO", status: "Deleted", Id: created.Id });
+    const gone = await callQbo(qbo, "getInvoice", created.Id);
+    expect(getFaultCode(gone.err)).toBe("610");
+    const stale = await callQbo(qbo, "deleteInvoice", { Id: created.Id, SyncToken: "0" });
+    expect(getFaultCode(stale.err)).toBe("610");
+  });
+
+  it("checks Amount = Qty × UnitPrice (6070)", async () => {
+    const { err } = await callQbo(qbo, "createInvoice", {
+      CustomerRef: { value: "1" },
+      Line: [{ Amount: 1861.07, DetailType: "SalesItemLineDetail", SalesItemLineDetail: { ItemRef: { value: "3" }, Qty: 2, UnitPrice: 900 } }],
+    });
+    expect(getFaultCode(err)).toBe("6070");
+    expect(getFaultBody(err).Fault.Error[0].Detail).toContain("Supplied value:1,861.07");
+  });
+
+  it("marks an invoice sent (send endpoint)", async () => {
+    const created = await mustQbo(qbo, "createInvoice", buildInvoiceBody("1", 10));
+    const sent = await mustQbo(qbo, "sendInvoicePdf", created.Id, "ap@xometry.example.com");
+    expect(sent.EmailStatus).toBe("EmailSent");
+    expect(sent.DeliveryInfo.DeliveryType).toBe("Email");
+    expect(sent.SyncToken).toBe("1");
+  });
+
+  it("rejects unknown customers (2500) and items (2500)", async () => {
+    const customer = await callQbo(qbo, "createInvoice", buildInvoiceBody("99999", 10));
+    expect(getFaultCode(customer.err)).toBe("2500");
+    const item = await callQbo(qbo, "createInvoice", {
+      CustomerRef: { value: "1" },
+      Line: [{ Amount: 1, DetailType: "SalesItemLineDetail", SalesItemLineDetail: { ItemRef: { value: "777" } } }],
+    });
+    expect(getFaultCode(item.err)).toBe("2500");
+  });
+});
+
+describe("invoice numbering", () => {
+  it("numbers invoices automatically when Custom Transaction Numbers is off", async () => {
+    const a = await mustQbo(qbo, "createInvoice", buildInvoiceBody("1", 1));
+    const b = await mustQbo(qbo, "createInvoice", buildInvoiceBody("1", 1));
+    expect(Number(b.DocNumber)).toBe(Number(a.DocNumber) + 1);
+  });
+
+  it("leaves the number empty when Custom Transaction Numbers is on and none is sent", async () => {
+    const birch = await connectQbo(emu, BIRCH);
+    const inv = await mustQbo(birch, "createInvoice", buildInvoiceBody("1", 75));
+    expect(inv.DocNumber).toBeUndefined();
+    const prefs = await mustQbo(birch, "getPreferences");
+    expect(prefs.SalesFormsPrefs.CustomTxnNumbers).toBe(true);
+  });
+
+  it("rejects a duplicate DocNumber with 6140 when on, unless include=allowduplicatedocnum", async () => {
+    const birch = await connectQbo(emu, BIRCH);
+    const first = await mustQbo(birch, "createInvoice", buildInvoiceBody("1", 75, { DocNumber: "WC-1001" }));
+    expect(first.DocNumber).toBe("WC-1001");
+    const dup = await callQbo(birch, "createInvoice", buildInvoiceBody("1", 75, { DocNumber: "WC-1001" }));
+    expect(getStatus(dup.err)).toBe(400);
+    expect(getFaultCode(dup.err)).toBe("6140");
+    expect(getFaultBody(dup.err).Fault.Error[0].Detail).toContain(`DocNumber=WC-1001 is assigned to TxnType=Invoice with TxnId=${first.Id}`);
+    const allowed = await mustQbo(birch, "createInvoice", buildInvoiceBody("1", 75, { DocNumber: "WC-1001", allowDuplicateDocNum: true }));
+    expect(allowed.DocNumber).toBe("WC-1001");
+    expect(allowed.Id).not.toBe(first.Id);
+  });
+
+  it("switches behaviour when the preference is toggled through the admin API", async () => {
+    await admin(emu, "POST", `/realms/${ACME}/preferences`, { customTxnNumbers: true });
+    const prefs = await mustQbo(qbo, "getPreferences");
+    expect(prefs.SalesFormsPrefs.CustomTxnNumbers).toBe(true);
+    const inv = await mustQbo(qbo, "createInvoice", buildInvoiceBody("1", 5));
+    expect(inv.DocNumber).toBeUndefined();
+    await admin(emu, "POST", `/realms/${ACME}/preferences`, { customTxnNumbers: false });
+    const numbered = await mustQbo(qbo, "createInvoice", buildInvoiceBody("1", 5));
+    expect(numbered.DocNumber).toMatch(/^\d+$/);
+  });
+
+  it("rejects a DocNumber longer than 21 characters (2050)", async () => {
+    const { err } = await callQbo(qbo, "createInvoice", buildInvoiceBody("1", 5, { DocNumber: "X".repeat(22) }));
+    expect(getFaultCode(err)).toBe("2050");
+  });
+});
+
+function extractTextStreams(pdf: Buffer): string {
+  const text = pdf.toString("latin1");
+  const out: string[] = [];
+  const re = /stream\r?\n/g;
+  let m: RegExpExecArray | null;
+  while ((m = re.exec(text))) {
+    const start = m.index + m[0].length;
+    const end = text.indexOf("endstream", start);
+    try {
+      out.push(inflateSync(pdf.subarray(start, end)).toString("latin1"));
+    } catch {
+      // not a Flate stream
+    }
+  }
+  return out.join("\n");
+}
+
+describe("invoice PDF", () => {
+  it("returns a real PDF carrying the invoice number, customer and total", async () => {
+    const created = await mustQbo(qbo, "createInvoice", buildInvoiceBody("1", 1234.5));
+    const { err, data } = await callQbo(qbo, "getInvoicePdf", created.Id);
+    expect(err).toBeFalsy();
+    const pdf = Buffer.from(data);
+    expect(pdf.subarray(0, 5).toString("latin1")).toBe("%PDF-");
+    expect(pdf.toString("latin1")).toContain(`Invoice ${created.DocNumber}`);
+    const doc = await PDFDocument.load(pdf);
+    expect(doc.getTitle()).toBe(`Invoice ${created.DocNumber}`);
+    expect(doc.getPageCount()).toBe(1);
+    const streams = extractTextStreams(pdf);
+    const hex = (s: string) => Buffer.from(s, "latin1").toString("hex").toUpperCase();
+    expect(streams).toContain(hex(`Invoice no.: ${created.DocNumber}`));
+    expect(streams).toContain(hex("Xometry"));
+    expect(streams).toContain(hex("USD 1234.50"));
+  });
+
+  it("answers a missing invoice's PDF with a JSON 610 fault", async () => {
+    const t = emu.issueTokens(ACME);
+    const res = await rawApi(emu, t.access_token, "GET", `/v3/company/${ACME}/invoice/424242/pdf`);
+    expect(res.status).toBe(400);
+    expect(res.json.Fault.Error[0].code).toBe("610");
+  });
+});
