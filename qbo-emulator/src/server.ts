@@ -5,7 +5,7 @@ import { handleApi } from "./api/router";
 import type { Emulator } from "./emulator";
 import { type FaultOutcome, runWithFaults } from "./fault-responses";
 import { Faults, QboFault } from "./faults";
-import { type EmuRequest, type EmuResponse, buildPlainJson, buildRedirect } from "./http";
+import { type EmuRequest, type EmuResponse, buildPlainJson, buildRedirect, safeDecode } from "./http";
 import { sampleLatencyMs, sleep } from "./latency";
 import { handleAuthorize, handleConsent, handleSignIn } from "./oauth/authorize";
 import { handleRevoke, handleToken, parseParams } from "./oauth/token";
@@ -41,8 +41,12 @@ function readBody(req: http.IncomingMessage): Promise<Buffer> {
 async function route(emu: Emulator, req: EmuRequest): Promise<FaultOutcome> {
   const api = API_PREFIX.exec(req.path);
   if (api) {
-    const rest = (api[2] ?? "").split("/").filter(Boolean).map((s) => decodeURIComponent(s));
-    return handleApi(emu, req, decodeURIComponent(api[1] ?? ""), rest);
+    const segments = [api[1] ?? "", ...(api[2] ?? "").split("/").filter(Boolean)].map(safeDecode);
+    const [realmId, ...rest] = segments;
+    if (realmId === undefined || rest.some((s) => s === undefined)) {
+      return { response: Faults.unsupportedOperation(req.path, `${emu.baseUrl}${req.path}`).toResponse() };
+    }
+    return handleApi(emu, req, realmId, rest as string[]);
   }
   const run = (handler: () => EmuResponse | Promise<EmuResponse>): Promise<FaultOutcome> =>
     runWithFaults(emu, req, undefined, async () => handler());

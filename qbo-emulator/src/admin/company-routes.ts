@@ -1,7 +1,7 @@
 // Admin routes scoped to one company: /__emulator/realms/{realmId}/…
 import type { Emulator } from "../emulator";
 import { toCents } from "../json";
-import type { EmuRequest, EmuResponse } from "../http";
+import { type EmuRequest, type EmuResponse, safeDecode } from "../http";
 import { serializePreferences } from "../api/serialize";
 import {
   deleteInvoiceAction,
@@ -19,9 +19,9 @@ const REALM_PATH = /^\/__emulator\/realms\/([^/]+)\/(.+?)\/?$/;
 export function handleCompanyAdmin(emu: Emulator, req: EmuRequest): EmuResponse | undefined {
   const m = REALM_PATH.exec(req.path);
   if (!m) return undefined;
-  const realm = emu.store.getRealm(decodeURIComponent(m[1] ?? ""));
+  const realm = emu.store.getRealm(safeDecode(m[1] ?? "") ?? "");
   if (!realm) return buildAdminError(404, `Unknown realm ${m[1]}`);
-  const rest = (m[2] ?? "").split("/").map((s) => decodeURIComponent(s));
+  const rest = (m[2] ?? "").split("/").map((s) => safeDecode(s) ?? "");
   const [first, second, third] = rest;
   const key = `${req.method} ${first}`;
   if (key === "GET entities" && second && rest.length === 2) {

@@ -1,6 +1,6 @@
 // POST /oauth2/v1/tokens/bearer (authorization_code, refresh_token) and POST /oauth2/v1/tokens/revoke.
 import type { Emulator } from "../emulator";
-import { type EmuRequest, type EmuResponse, buildPlainJson, getHeader } from "../http";
+import { type EmuRequest, type EmuResponse, buildPlainJson, getHeader, safeDecode } from "../http";
 import { buildIntuitTid } from "../ids";
 import type { OAuthApp } from "../options";
 import { type IssuedTokens, REFRESH_TOKEN_TTL_SECONDS } from "./grants";
@@ -41,8 +41,11 @@ export function authenticateClient(emu: Emulator, req: EmuRequest, params: URLSe
   if (m?.[1]) {
     const decoded = Buffer.from(m[1], "base64").toString("utf8");
     const sep = decoded.indexOf(":");
-    id = decodeURIComponent(decoded.slice(0, sep));
-    secret = decodeURIComponent(decoded.slice(sep + 1));
+    if (sep < 0) return undefined;
+    const rawId = decoded.slice(0, sep);
+    const rawSecret = decoded.slice(sep + 1);
+    id = safeDecode(rawId) ?? rawId;
+    secret = safeDecode(rawSecret) ?? rawSecret;
   }
   const app = emu.findApp(id);
   return app && app.clientSecret === secret ? app : undefined;

@@ -9,7 +9,7 @@ import {
 } from "../admin/company-actions";
 import type { Emulator } from "../emulator";
 import { QboFault } from "../faults";
-import { type EmuRequest, type EmuResponse, buildHtml, buildRedirect, parseForm } from "../http";
+import { type EmuRequest, type EmuResponse, buildHtml, buildRedirect, parseForm, safeDecode } from "../http";
 import { renderInvoicePdf } from "../pdf";
 import type { RealmState } from "../store/types";
 import { renderInvoiceDetailPage, renderInvoicesPage } from "./invoices";
@@ -82,7 +82,7 @@ async function handleRealm(emu: Emulator, realm: RealmState, req: EmuRequest, re
 }
 
 export async function handleUi(emu: Emulator, req: EmuRequest): Promise<EmuResponse> {
-  const parts = req.path.split("/").filter(Boolean).slice(1).map((s) => decodeURIComponent(s));
+  const parts = req.path.split("/").filter(Boolean).slice(1).map((s) => safeDecode(s) ?? "");
   const [realmId, ...rest] = parts;
   if (!realmId) return buildHtml(200, renderCompaniesPage(Object.values(emu.store.realms)));
   const realm = emu.store.getRealm(realmId);
