@@ -10,6 +10,7 @@ import { runCdc } from "./cdc";
 import type { ApiContext } from "./context";
 import { findLive } from "./context";
 import { findEntityHandlers, getRows } from "./entities";
+import { readExchangeRate } from "./exchange-rate";
 import { sendInvoice } from "./invoice-actions";
 import { updatePreferences } from "./preferences";
 import { ensureNumericId, parseJsonObject } from "./schema";
@@ -33,6 +34,9 @@ async function handleGet(emu: Emulator, ctx: ApiContext, req: EmuRequest, rest: 
   if (first === "companyinfo" && second && !third) {
     if (ensureNumericId(second) !== realm.realmId) throw Faults.objectNotFound();
     return buildEnvelope({ CompanyInfo: serializeCompanyInfo(realm, realm.company) });
+  }
+  if (first === "exchangerate" && !second) {
+    return buildEnvelope({ ExchangeRate: readExchangeRate(realm, req.query.get("sourcecurrencycode"), req.query.get("asofdate")) });
   }
   if (first === "cdc" && !second) return buildEnvelope(runCdc(realm, req.query.get("entities"), req.query.get("changedSince")));
   if (first === "invoice" && second && third === "pdf" && rest.length === 3) {
