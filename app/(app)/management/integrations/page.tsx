@@ -1,18 +1,29 @@
 import type { Metadata } from "next";
-import { Card, PageHeader } from "@/components/ui/card";
-import { Badge } from "@/components/ui/badge";
+import { z } from "zod";
+import { QuickBooksWidget } from "@/components/integrations/quickbooks/quickbooks-widget";
+import { PageHeader } from "@/components/ui/card";
 import { requirePageSession } from "@/lib/auth/current";
+import { can } from "@/lib/auth/permissions";
+import { CONNECT_MESSAGES, isConnectOutcome } from "@/lib/quickbooks/connect-messages";
+import { findPendingConnection, getQuickBooksStatus } from "@/lib/quickbooks/status";
 
 export const metadata: Metadata = { title: "Integrations" };
 
-export default async function IntegrationsPage() {
-  await requirePageSession();
+const ZSearchSchema = z.object({ qbo: z.string().optional().catch(undefined), confirm: z.string().max(64).optional().catch(undefined) });
+
+export default async function IntegrationsPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+  const session = await requirePageSession();
+  const search = ZSearchSchema.parse(await searchParams);
+  const canManage = can(session.role, "integrations.manage");
+  const [status, pending] = await Promise.all([
+    getQuickBooksStatus(session.organizationId),
+    canManage && search.confirm ? findPendingConnection(session.organizationId, search.confirm) : null,
+  ]);
+  const message = isConnectOutcome(search.qbo) ? CONNECT_MESSAGES[search.qbo] : null;
   return (
     <>
       <PageHeader title="Integrations" description="Connect Workcenter to the tools your shop already uses." />
-      <Card title="QuickBooks Online" actions={<Badge>Not connected</Badge>}>
-        <p className="text-sm text-slate-600">Send Xometry and in-house jobs to QuickBooks as invoices, and Xometry payouts as payments.</p>
-      </Card>
+      <QuickBooksWidget status={status} canManage={canManage} message={message} pending={pending} />
     </>
   );
 }

@@ -1,0 +1,75 @@
+import { z } from "zod";
+
+/**
+ * The parts of QuickBooks responses we rely on, parsed rather than cast.
+ * @link https://developer.intuit.com/app/developer/qbo/docs/api/accounting/all-entities/invoice
+ */
+const ZRefSchema = z.object({ value: z.string(), name: z.string().optional() });
+
+/** @link https://developer.intuit.com/app/developer/qbo/docs/api/accounting/all-entities/companyinfo */
+export const ZCompanyInfoSchema = z.object({ CompanyName: z.string(), Country: z.string().optional() });
+
+/** @link https://developer.intuit.com/app/developer/qbo/docs/api/accounting/all-entities/preferences */
+export const ZPreferencesSchema = z.object({
+  SalesFormsPrefs: z.object({ CustomTxnNumbers: z.boolean().optional() }).optional(),
+  CurrencyPrefs: z
+    .object({ MultiCurrencyEnabled: z.boolean().optional(), HomeCurrency: ZRefSchema.optional() })
+    .optional(),
+});
+export type TPreferences = z.infer<typeof ZPreferencesSchema>;
+
+/** @link https://developer.intuit.com/app/developer/qbo/docs/api/accounting/all-entities/customer */
+export const ZCustomerSchema = z.object({
+  Id: z.string(),
+  DisplayName: z.string(),
+  Active: z.boolean().optional(),
+  CurrencyRef: ZRefSchema.optional(),
+});
+export type TCustomer = z.infer<typeof ZCustomerSchema>;
+
+/** @link https://developer.intuit.com/app/developer/qbo/docs/api/accounting/all-entities/item */
+export const ZItemSchema = z.object({ Id: z.string(), Name: z.string(), Type: z.string().optional(), Active: z.boolean().optional() });
+export type TItem = z.infer<typeof ZItemSchema>;
+
+/** @link https://developer.intuit.com/app/developer/qbo/docs/api/accounting/all-entities/account */
+export const ZAccountSchema = z.object({
+  Id: z.string(),
+  Name: z.string(),
+  AccountType: z.string().optional(),
+  AccountSubType: z.string().optional(),
+  Active: z.boolean().optional(),
+  CurrencyRef: ZRefSchema.optional(),
+});
+export type TAccount = z.infer<typeof ZAccountSchema>;
+
+export const ZInvoiceSchema = z.object({
+  Id: z.string(),
+  SyncToken: z.string(),
+  DocNumber: z.string().nullish(),
+  TxnDate: z.string(),
+  TotalAmt: z.number(),
+  Balance: z.number(),
+  PrivateNote: z.string().nullish(),
+  CustomerRef: ZRefSchema,
+  LinkedTxn: z.array(z.object({ TxnId: z.string(), TxnType: z.string() })).optional(),
+});
+export type TInvoice = z.infer<typeof ZInvoiceSchema>;
+
+/** @link https://developer.intuit.com/app/developer/qbo/docs/api/accounting/all-entities/payment */
+export const ZPaymentSchema = z.object({
+  Id: z.string(),
+  SyncToken: z.string(),
+  TxnDate: z.string(),
+  TotalAmt: z.number(),
+  CustomerRef: ZRefSchema,
+  PrivateNote: z.string().nullish(),
+  Line: z.array(z.object({ Amount: z.number(), LinkedTxn: z.array(z.object({ TxnId: z.string(), TxnType: z.string() })).optional() })).optional(),
+});
+export type TPayment = z.infer<typeof ZPaymentSchema>;
+
+/** `{"QueryResponse":{"Customer":[…],"startPosition":1,"maxResults":n}}`, or `{"QueryResponse":{}}` when empty. */
+export function parseQueryRows<T>(body: unknown, entity: string, row: z.ZodType<T>): T[] {
+  const parsed = z.object({ QueryResponse: z.record(z.string(), z.unknown()) }).parse(body);
+  const rows = parsed.QueryResponse[entity];
+  return rows === undefined ? [] : z.array(row).parse(rows);
+}
