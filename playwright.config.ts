@@ -29,7 +29,7 @@ export default defineConfig({
     url: `${E2E_BASE_URL}/api/health`,
     timeout: 300_000,
     reuseExistingServer: false,
-    stdout: "pipe",
+    stdout: "ignore",
     stderr: "pipe",
     env: {
       WORKCENTER_DATA_DIR: ".data/e2e",
