@@ -1,7 +1,7 @@
 // Injected faults: the next N matching requests answer 500/502/503/429, time out, or commit then fail with 502.
 import { z } from "zod";
 
-export const ZFaultRuleInput = z.strictObject({
+export const ZFaultRuleRequestSchema = z.strictObject({
   method: z.string().optional(),
   /** Regular expression tested against the path (no query string). */
   path: z.string().optional(),
@@ -14,9 +14,9 @@ export const ZFaultRuleInput = z.strictObject({
   commit: z.boolean().optional(),
   count: z.number().int().min(1).default(1),
 });
-export type TFaultRuleInput = z.infer<typeof ZFaultRuleInput>;
+export type TFaultRuleRequest = z.infer<typeof ZFaultRuleRequestSchema>;
 
-export interface FaultRule extends TFaultRuleInput {
+export interface FaultRule extends TFaultRuleRequest {
   id: number;
   remaining: number;
   regex?: RegExp;
@@ -26,7 +26,7 @@ export class FaultInjector {
   private rules: FaultRule[] = [];
   private nextId = 1;
 
-  add(input: TFaultRuleInput): FaultRule {
+  add(input: TFaultRuleRequest): FaultRule {
     const rule: FaultRule = {
       ...input,
       id: this.nextId++,

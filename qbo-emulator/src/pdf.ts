@@ -38,7 +38,7 @@ export async function renderInvoicePdf(realm: RealmState, inv: InvoiceRec): Prom
   draw(realm.company.companyName, 50, 740, 16, true);
   draw(`${addr.Line1}, ${addr.City}, ${addr.CountrySubDivisionCode} ${addr.PostalCode}`, 50, 722);
   draw(realm.company.email, 50, 708);
-  draw(inv.voided ? "INVOICE (VOIDED)" : "INVOICE", 400, 740, 18, true);
+  draw(inv.isVoided ? "INVOICE (VOIDED)" : "INVOICE", 400, 740, 18, true);
   draw(`Invoice no.: ${number}`, 400, 716);
   draw(`Date: ${inv.txnDate}`, 400, 702);
   draw(`Due date: ${inv.dueDate}`, 400, 688);
@@ -57,7 +57,7 @@ export async function renderInvoicePdf(realm: RealmState, inv: InvoiceRec): Prom
     if (line.kind === "SalesItem") {
       if (line.qty !== undefined) draw(String(line.qty), 330, y);
       if (line.unitPrice !== undefined) draw(String(line.unitPrice), 390, y);
-      draw(formatAmount(inv.voided ? 0 : line.amountCents, inv.currency), 480, y);
+      draw(formatAmount(inv.isVoided ? 0 : line.amountCents, inv.currency), 480, y);
     }
   }
   y -= 36;

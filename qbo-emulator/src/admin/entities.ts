@@ -26,7 +26,7 @@ export function listAdminEntities(realm: RealmState, entity: EntityName): Record
       if (rec.deletedAt !== undefined) {
         return { Id: rec.id, deleted: true, deletedAt: new Date(rec.deletedAt).toISOString(), MetaData: buildMeta(rec), record: rec };
       }
-      const voided = (rec as { voided?: boolean }).voided === true;
+      const voided = (rec as { isVoided?: boolean }).isVoided === true;
       return { ...serializeAny(realm, entity, rec.id), deleted: false, ...(entity === "Invoice" || entity === "Payment" ? { voided } : {}) };
     });
 }

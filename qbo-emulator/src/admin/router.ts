@@ -1,7 +1,7 @@
 // The admin API under /__emulator/ (JSON): reset, inspect, tokens, faults, config, request log, webhooks.
 import type { z } from "zod";
 import type { Emulator } from "../emulator";
-import { ZFaultRuleInput } from "../fault-injection";
+import { ZFaultRuleRequestSchema } from "../fault-injection";
 import { QboFault } from "../faults";
 import type { EmuRequest, EmuResponse } from "../http";
 import { buildTokenJson } from "../oauth/token";
@@ -50,7 +50,7 @@ const ROUTES: Record<string, Route> = {
     return buildAdminJson(200, { ...buildTokenJson(emu, issued, false), realmId: body.realmId });
   }),
   "GET /__emulator/faults": (emu) => buildAdminJson(200, { faults: emu.faults.list() }),
-  "POST /__emulator/faults": withBody(ZFaultRuleInput, (emu, body) => {
+  "POST /__emulator/faults": withBody(ZFaultRuleRequestSchema, (emu, body) => {
     try {
       const { regex: _regex, ...rule } = emu.faults.add(body);
       return buildAdminJson(201, rule);

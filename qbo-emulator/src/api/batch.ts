@@ -8,7 +8,7 @@ import { isPlainObject, parseWith } from "./schema";
 
 export const MAX_BATCH_ITEMS = 30;
 
-const ZBatchRequest = z.strictObject({ BatchItemRequest: z.array(z.looseObject({})) });
+const ZBatchRequestSchema = z.strictObject({ BatchItemRequest: z.array(z.looseObject({})) });
 
 const OPERATIONS = new Set(["create", "update", "delete"]);
 const ENTITY_KEYS = new Set(["Customer", "Item", "Invoice", "Payment", "Account"]);
@@ -34,7 +34,7 @@ function runItem(ctx: ApiContext, item: Record<string, unknown>): Record<string,
 }
 
 export function runBatch(ctx: ApiContext, raw: Record<string, unknown>): Record<string, unknown> {
-  const request = parseWith(ZBatchRequest, raw, "IntuitBatchRequest");
+  const request = parseWith(ZBatchRequestSchema, raw, "IntuitBatchRequest");
   const items = request.BatchItemRequest;
   if (items.length === 0) throw Faults.requiredMissing("BatchItemRequest");
   if (items.length > MAX_BATCH_ITEMS) {

@@ -5,28 +5,28 @@ import { Faults } from "../faults";
 import { isKnownCurrency } from "../store/currencies";
 import type { CustomerRec, RealmState } from "../store/types";
 import { type ApiContext, findLive, mergeFields, pickFields } from "./context";
-import { READ_ONLY_COMMON, ZBool, ZRef, parseWith } from "./schema";
+import { READ_ONLY_COMMON, ZBoolSchema, ZRefSchema, parseWith } from "./schema";
 import { serializeCustomer } from "./serialize";
 
-const ZText = z.string().optional();
-const ZLoose = z.looseObject({}).optional();
+const ZTextSchema = z.string().optional();
+const ZLooseSchema = z.looseObject({}).optional();
 
-const ZCustomerInput = z.strictObject({
+const ZCustomerRequestSchema = z.strictObject({
   ...READ_ONLY_COMMON,
-  DisplayName: ZText, Title: ZText, GivenName: ZText, MiddleName: ZText, FamilyName: ZText, Suffix: ZText,
-  FullyQualifiedName: ZText, CompanyName: ZText, PrintOnCheckName: ZText, Notes: ZText, ResaleNum: ZText,
-  Active: ZBool.optional(), Job: ZBool.optional(), BillWithParent: ZBool.optional(), Taxable: ZBool.optional(),
-  IsProject: ZBool.optional(),
-  PrimaryPhone: ZLoose, AlternatePhone: ZLoose, Mobile: ZLoose, Fax: ZLoose, PrimaryEmailAddr: ZLoose,
-  WebAddr: ZLoose, BillAddr: ZLoose, ShipAddr: ZLoose,
-  ParentRef: ZRef.optional(), SalesTermRef: ZRef.optional(), PaymentMethodRef: ZRef.optional(),
-  DefaultTaxCodeRef: ZRef.optional(), CurrencyRef: ZRef.optional(),
+  DisplayName: ZTextSchema, Title: ZTextSchema, GivenName: ZTextSchema, MiddleName: ZTextSchema, FamilyName: ZTextSchema, Suffix: ZTextSchema,
+  FullyQualifiedName: ZTextSchema, CompanyName: ZTextSchema, PrintOnCheckName: ZTextSchema, Notes: ZTextSchema, ResaleNum: ZTextSchema,
+  Active: ZBoolSchema.optional(), Job: ZBoolSchema.optional(), BillWithParent: ZBoolSchema.optional(), Taxable: ZBoolSchema.optional(),
+  IsProject: ZBoolSchema.optional(),
+  PrimaryPhone: ZLooseSchema, AlternatePhone: ZLooseSchema, Mobile: ZLooseSchema, Fax: ZLooseSchema, PrimaryEmailAddr: ZLooseSchema,
+  WebAddr: ZLooseSchema, BillAddr: ZLooseSchema, ShipAddr: ZLooseSchema,
+  ParentRef: ZRefSchema.optional(), SalesTermRef: ZRefSchema.optional(), PaymentMethodRef: ZRefSchema.optional(),
+  DefaultTaxCodeRef: ZRefSchema.optional(), CurrencyRef: ZRefSchema.optional(),
   Level: z.unknown().optional(), Balance: z.unknown().optional(), BalanceWithJobs: z.unknown().optional(),
-  OpenBalanceDate: z.unknown().optional(), PreferredDeliveryMethod: ZText, TaxExemptionReasonId: z.unknown().optional(),
+  OpenBalanceDate: z.unknown().optional(), PreferredDeliveryMethod: ZTextSchema, TaxExemptionReasonId: z.unknown().optional(),
   ClientEntityId: z.unknown().optional(), V4IDPseudonym: z.unknown().optional(), GSTIN: z.unknown().optional(),
   BusinessNumber: z.unknown().optional(), PrimaryTaxIdentifier: z.unknown().optional(),
 });
-type TCustomerInput = z.infer<typeof ZCustomerInput>;
+type TCustomerRequest = z.infer<typeof ZCustomerRequestSchema>;
 
 const WRITABLE = [
   "Title", "GivenName", "MiddleName", "FamilyName", "Suffix", "CompanyName", "PrintOnCheckName", "Notes", "ResaleNum",
@@ -36,7 +36,7 @@ const WRITABLE = [
 
 const DELETED_SUFFIX = " (deleted)";
 
-function buildDisplayName(input: TCustomerInput): string | undefined {
+function buildDisplayName(input: TCustomerRequest): string | undefined {
   if (input.DisplayName !== undefined && input.DisplayName.trim() !== "") return input.DisplayName.trim();
   const parts = [input.Title, input.GivenName, input.MiddleName, input.FamilyName, input.Suffix].filter((p) => p && p.trim());
   return parts.length > 0 ? parts.join(" ").trim() : undefined;
@@ -49,7 +49,7 @@ function ensureUniqueName(realm: RealmState, name: string, selfId?: string): voi
   }
 }
 
-function resolveCurrency(realm: RealmState, input: TCustomerInput): string {
+function resolveCurrency(realm: RealmState, input: TCustomerRequest): string {
   const code = input.CurrencyRef?.value.toUpperCase() ?? realm.prefs.homeCurrency;
   if (!isKnownCurrency(code)) throw Faults.invalidReference("Currency", code, "CurrencyRef");
   if (code !== realm.prefs.homeCurrency && !realm.prefs.multiCurrencyEnabled) {
@@ -59,7 +59,7 @@ function resolveCurrency(realm: RealmState, input: TCustomerInput): string {
 }
 
 export function createCustomer(ctx: ApiContext, body: Record<string, unknown>): Record<string, unknown> {
-  const input = parseWith(ZCustomerInput, body, "Customer");
+  const input = parseWith(ZCustomerRequestSchema, body, "Customer");
   const name = buildDisplayName(input);
   if (!name) throw Faults.requiredMissing("DisplayName");
   if (name.includes(":")) throw Faults.businessValidation("The name can't contain a colon (:).", "DisplayName");
@@ -67,7 +67,7 @@ export function createCustomer(ctx: ApiContext, body: Record<string, unknown>): 
   const at = now();
   const rec: CustomerRec = {
     id: ctx.store.allocateId(ctx.realm, "Customer"), syncToken: 0, createdAt: at, updatedAt: at,
-    displayName: name, active: input.Active ?? true, currency: resolveCurrency(ctx.realm, input),
+    displayName: name, isActive: input.Active ?? true, currency: resolveCurrency(ctx.realm, input),
     fields: pickFields(body, WRITABLE),
   };
   ctx.realm.Customer[rec.id] = rec;
@@ -76,7 +76,7 @@ export function createCustomer(ctx: ApiContext, body: Record<string, unknown>): 
 }
 
 export function updateCustomer(ctx: ApiContext, body: Record<string, unknown>): Record<string, unknown> {
-  const input = parseWith(ZCustomerInput, body, "Customer");
+  const input = parseWith(ZCustomerRequestSchema, body, "Customer");
   if (input.Id === undefined) throw Faults.requiredMissing("Id");
   const rec = findLive(ctx.realm.Customer, input.Id);
   if (input.SyncToken === undefined) throw Faults.requiredMissing("SyncToken");
@@ -85,14 +85,14 @@ export function updateCustomer(ctx: ApiContext, body: Record<string, unknown>): 
   if (input.CurrencyRef && input.CurrencyRef.value.toUpperCase() !== rec.currency) {
     throw Faults.businessValidation("You can't change the currency of an existing customer.", "CurrencyRef");
   }
-  const active = input.Active ?? (isSparse ? rec.active : true);
+  const isActive = input.Active ?? (isSparse ? rec.isActive : true);
   let name = buildDisplayName(input) ?? rec.displayName.replace(DELETED_SUFFIX, "");
   if (name.includes(":")) throw Faults.businessValidation("The name can't contain a colon (:).", "DisplayName");
-  if (!active && !name.endsWith(DELETED_SUFFIX)) name = `${name}${DELETED_SUFFIX}`;
-  if (active && name.endsWith(DELETED_SUFFIX)) name = name.slice(0, -DELETED_SUFFIX.length);
+  if (!isActive && !name.endsWith(DELETED_SUFFIX)) name = `${name}${DELETED_SUFFIX}`;
+  if (isActive && name.endsWith(DELETED_SUFFIX)) name = name.slice(0, -DELETED_SUFFIX.length);
   ensureUniqueName(ctx.realm, name, rec.id);
   rec.displayName = name;
-  rec.active = active;
+  rec.isActive = isActive;
   rec.fields = mergeFields(rec.fields, body, WRITABLE, isSparse);
   ctx.store.recordChange(ctx.realm, "Customer", rec, "Update");
   return serializeCustomer(ctx.realm, rec);

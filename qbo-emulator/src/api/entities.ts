@@ -45,18 +45,18 @@ export function findEntityHandlers(pathName: string): EntityHandlers | undefined
   return ENTITY_HANDLERS[pathName.toLowerCase()];
 }
 
-function live<T extends { deletedAt?: number }>(table: Record<string, T>): T[] {
+function filterLive<T extends { deletedAt?: number }>(table: Record<string, T>): T[] {
   return Object.values(table).filter((r) => r.deletedAt === undefined);
 }
 
 /** Serialized live rows of an entity (for query). */
 export function getRows(realm: RealmState, entity: string): Body[] {
   switch (entity) {
-    case "Customer": return live(realm.Customer).map((r) => serializeCustomer(realm, r));
-    case "Item": return live(realm.Item).map((r) => serializeItem(realm, r));
-    case "Account": return live(realm.Account).map((r) => serializeAccount(r));
-    case "Invoice": return live(realm.Invoice).map((r) => serializeInvoice(realm, r));
-    case "Payment": return live(realm.Payment).map((r) => serializePayment(realm, r));
+    case "Customer": return filterLive(realm.Customer).map((r) => serializeCustomer(realm, r));
+    case "Item": return filterLive(realm.Item).map((r) => serializeItem(realm, r));
+    case "Account": return filterLive(realm.Account).map((r) => serializeAccount(r));
+    case "Invoice": return filterLive(realm.Invoice).map((r) => serializeInvoice(realm, r));
+    case "Payment": return filterLive(realm.Payment).map((r) => serializePayment(realm, r));
     case "CompanyInfo": return [serializeCompanyInfo(realm, realm.company)];
     case "Preferences": return [serializePreferences(realm.prefs)];
     default: return [];

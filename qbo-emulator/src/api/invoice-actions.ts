@@ -5,12 +5,12 @@ import { Faults } from "../faults";
 import type { InvoiceRec } from "../store/types";
 import { type ApiContext, findLive } from "./context";
 import { touchCustomer } from "./invoice";
-import { ZInvoiceInput } from "./invoice-input";
+import { ZInvoiceRequestSchema } from "./invoice-input";
 import { parseWith } from "./schema";
 import { serializeInvoice } from "./serialize-txn";
 
 function findForChange(ctx: ApiContext, body: Record<string, unknown>): InvoiceRec {
-  const input = parseWith(ZInvoiceInput, body, "Invoice");
+  const input = parseWith(ZInvoiceRequestSchema, body, "Invoice");
   if (input.Id === undefined) throw Faults.requiredMissing("Id");
   const inv = findLive(ctx.realm.Invoice, input.Id);
   if (input.SyncToken === undefined) throw Faults.requiredMissing("SyncToken");
@@ -29,7 +29,7 @@ function unlinkPayments(ctx: ApiContext, invoiceId: string): void {
 export function voidInvoice(ctx: ApiContext, body: Record<string, unknown>): Record<string, unknown> {
   const inv = findForChange(ctx, body);
   unlinkPayments(ctx, inv.id);
-  inv.voided = true;
+  inv.isVoided = true;
   ctx.store.recordChange(ctx.realm, "Invoice", inv, "Void");
   touchCustomer(ctx, inv.customerId);
   return serializeInvoice(ctx.realm, inv);
@@ -43,7 +43,7 @@ export function deleteInvoice(ctx: ApiContext, body: Record<string, unknown>): R
   return { domain: "QBO", status: "Deleted", Id: inv.id };
 }
 
-const ZEmail = z.email();
+const ZEmailSchema = z.email();
 
 /** `POST invoice/{id}/send[?sendTo=]` → EmailStatus EmailSent, DeliveryInfo, SyncToken + 1. */
 export function sendInvoice(ctx: ApiContext, id: string, sendTo: string | null): Record<string, unknown> {
@@ -51,7 +51,7 @@ export function sendInvoice(ctx: ApiContext, id: string, sendTo: string | null):
   const billEmail = (inv.fields.BillEmail as { Address?: string } | undefined)?.Address;
   const to = sendTo ?? billEmail;
   if (!to) throw Faults.requiredMissing("BillEmail", "BillEmail.Address");
-  if (!ZEmail.safeParse(to).success) {
+  if (!ZEmailSchema.safeParse(to).success) {
     throw Faults.businessValidation(`Invalid email address: ${to}`, "BillEmail.Address");
   }
   if (sendTo) inv.fields.BillEmail = { Address: sendTo };

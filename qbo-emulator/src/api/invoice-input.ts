@@ -4,45 +4,45 @@ import { isValidDate } from "../clock";
 import { Faults } from "../faults";
 import { toCents } from "../json";
 import type { InvoiceLineRec, RealmState } from "../store/types";
-import { READ_ONLY_COMMON, ZBool, ZDecimal, ZIdText, ZRef } from "./schema";
+import { READ_ONLY_COMMON, ZBoolSchema, ZDecimalSchema, ZIdTextSchema, ZRefSchema } from "./schema";
 
-const ZText = z.string().optional();
-const ZAny = z.unknown().optional();
-const ZLoose = z.looseObject({}).optional();
+const ZTextSchema = z.string().optional();
+const ZAnySchema = z.unknown().optional();
+const ZLooseSchema = z.looseObject({}).optional();
 
-const ZSalesItemLineDetail = z.strictObject({
-  ItemRef: ZRef.optional(), ClassRef: ZRef.optional(), UnitPrice: ZDecimal.optional(), Qty: ZDecimal.optional(),
-  ItemAccountRef: ZRef.optional(), TaxCodeRef: ZRef.optional(), ServiceDate: ZText, DiscountRate: ZAny,
-  DiscountAmt: ZAny, TaxInclusiveAmt: ZAny, MarkupInfo: ZAny, PriceLevelRef: ZAny, TaxClassificationRef: ZAny,
+const ZSalesItemLineDetailSchema = z.strictObject({
+  ItemRef: ZRefSchema.optional(), ClassRef: ZRefSchema.optional(), UnitPrice: ZDecimalSchema.optional(), Qty: ZDecimalSchema.optional(),
+  ItemAccountRef: ZRefSchema.optional(), TaxCodeRef: ZRefSchema.optional(), ServiceDate: ZTextSchema, DiscountRate: ZAnySchema,
+  DiscountAmt: ZAnySchema, TaxInclusiveAmt: ZAnySchema, MarkupInfo: ZAnySchema, PriceLevelRef: ZAnySchema, TaxClassificationRef: ZAnySchema,
 });
 
-export const ZInvoiceLine = z.strictObject({
-  Id: ZIdText.optional(), LineNum: ZAny, Description: ZText, Amount: ZDecimal.optional(), DetailType: ZText,
-  SalesItemLineDetail: ZSalesItemLineDetail.optional(), SubTotalLineDetail: ZAny, DescriptionLineDetail: ZAny,
-  DiscountLineDetail: ZAny, GroupLineDetail: ZAny, LinkedTxn: ZAny, CustomField: ZAny, LineEx: ZAny, ProjectRef: ZAny,
+export const ZInvoiceLineSchema = z.strictObject({
+  Id: ZIdTextSchema.optional(), LineNum: ZAnySchema, Description: ZTextSchema, Amount: ZDecimalSchema.optional(), DetailType: ZTextSchema,
+  SalesItemLineDetail: ZSalesItemLineDetailSchema.optional(), SubTotalLineDetail: ZAnySchema, DescriptionLineDetail: ZAnySchema,
+  DiscountLineDetail: ZAnySchema, GroupLineDetail: ZAnySchema, LinkedTxn: ZAnySchema, CustomField: ZAnySchema, LineEx: ZAnySchema, ProjectRef: ZAnySchema,
 });
-type TInvoiceLine = z.infer<typeof ZInvoiceLine>;
+type TInvoiceLine = z.infer<typeof ZInvoiceLineSchema>;
 
-export const ZInvoiceInput = z.strictObject({
+export const ZInvoiceRequestSchema = z.strictObject({
   ...READ_ONLY_COMMON,
-  Line: z.array(ZInvoiceLine).optional(),
-  CustomerRef: ZRef.optional(),
-  TxnDate: ZText, DueDate: ZText, ShipDate: ZText, TrackingNum: ZText, PrivateNote: ZText,
+  Line: z.array(ZInvoiceLineSchema).optional(),
+  CustomerRef: ZRefSchema.optional(),
+  TxnDate: ZTextSchema, DueDate: ZTextSchema, ShipDate: ZTextSchema, TrackingNum: ZTextSchema, PrivateNote: ZTextSchema,
   DocNumber: z.union([z.string(), z.number()]).transform(String).optional(),
-  CustomerMemo: ZLoose, BillEmail: ZLoose, BillEmailCc: ZLoose, BillEmailBcc: ZLoose,
-  BillAddr: ZLoose, ShipAddr: ZLoose, ShipFromAddr: ZLoose,
-  CurrencyRef: ZRef.optional(), ExchangeRate: ZDecimal.optional(),
-  SalesTermRef: ZRef.optional(), ClassRef: ZRef.optional(), DepartmentRef: ZRef.optional(), ShipMethodRef: ZRef.optional(),
-  ProjectRef: ZRef.optional(), DepositToAccountRef: ZRef.optional(), TaxExemptionRef: ZRef.optional(), RecurDataRef: ZRef.optional(),
+  CustomerMemo: ZLooseSchema, BillEmail: ZLooseSchema, BillEmailCc: ZLooseSchema, BillEmailBcc: ZLooseSchema,
+  BillAddr: ZLooseSchema, ShipAddr: ZLooseSchema, ShipFromAddr: ZLooseSchema,
+  CurrencyRef: ZRefSchema.optional(), ExchangeRate: ZDecimalSchema.optional(),
+  SalesTermRef: ZRefSchema.optional(), ClassRef: ZRefSchema.optional(), DepartmentRef: ZRefSchema.optional(), ShipMethodRef: ZRefSchema.optional(),
+  ProjectRef: ZRefSchema.optional(), DepositToAccountRef: ZRefSchema.optional(), TaxExemptionRef: ZRefSchema.optional(), RecurDataRef: ZRefSchema.optional(),
   EmailStatus: z.enum(["NotSet", "NeedToSend", "EmailSent"]).optional(),
   PrintStatus: z.enum(["NotSet", "NeedToPrint", "PrintComplete"]).optional(),
-  AllowIPNPayment: ZBool.optional(), AllowOnlinePayment: ZBool.optional(), AllowOnlineCreditCardPayment: ZBool.optional(),
-  AllowOnlineACHPayment: ZBool.optional(), ApplyTaxAfterDiscount: ZBool.optional(), AutoDocNumber: ZBool.optional(),
-  TxnTaxDetail: ZAny, LinkedTxn: ZAny, Deposit: ZAny, CustomField: ZAny, TotalAmt: ZAny, Balance: ZAny,
-  HomeTotalAmt: ZAny, HomeBalance: ZAny, GlobalTaxCalculation: ZAny, TxnSource: ZAny, DeliveryInfo: ZAny,
-  InvoiceLink: ZAny, FreeFormAddress: ZAny, TransactionLocationType: ZAny, HomeAmtTotal: ZAny,
+  AllowIPNPayment: ZBoolSchema.optional(), AllowOnlinePayment: ZBoolSchema.optional(), AllowOnlineCreditCardPayment: ZBoolSchema.optional(),
+  AllowOnlineACHPayment: ZBoolSchema.optional(), ApplyTaxAfterDiscount: ZBoolSchema.optional(), AutoDocNumber: ZBoolSchema.optional(),
+  TxnTaxDetail: ZAnySchema, LinkedTxn: ZAnySchema, Deposit: ZAnySchema, CustomField: ZAnySchema, TotalAmt: ZAnySchema, Balance: ZAnySchema,
+  HomeTotalAmt: ZAnySchema, HomeBalance: ZAnySchema, GlobalTaxCalculation: ZAnySchema, TxnSource: ZAnySchema, DeliveryInfo: ZAnySchema,
+  InvoiceLink: ZAnySchema, FreeFormAddress: ZAnySchema, TransactionLocationType: ZAnySchema, HomeAmtTotal: ZAnySchema,
 });
-export type TInvoiceInput = z.infer<typeof ZInvoiceInput>;
+export type TInvoiceRequest = z.infer<typeof ZInvoiceRequestSchema>;
 
 /** Writable fields stored as sent. */
 export const INVOICE_WRITABLE = [
@@ -58,7 +58,7 @@ function resolveItem(realm: RealmState, ref: { value: string } | undefined): str
   const id = ref?.value ?? "1";
   const item = /^\d+$/.test(id) ? realm.Item[id] : undefined;
   if (!item) throw Faults.invalidReference("Item", id, "Line.SalesItemLineDetail.ItemRef");
-  if (!item.active) throw Faults.objectNotFound("Line.SalesItemLineDetail.ItemRef");
+  if (!item.isActive) throw Faults.objectNotFound("Line.SalesItemLineDetail.ItemRef");
   return id;
 }
 

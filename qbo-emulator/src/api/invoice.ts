@@ -5,7 +5,7 @@ import { getCurrencyName, getExchangeRate } from "../store/currencies";
 import { getAppliedCents, getInvoiceTotalCents } from "../store/ledger";
 import type { InvoiceRec, RealmState } from "../store/types";
 import { type ApiContext, findLive, mergeFields, pickFields } from "./context";
-import { INVOICE_WRITABLE, type TInvoiceInput, ZInvoiceInput, buildInvoiceLines, ensureDate } from "./invoice-input";
+import { INVOICE_WRITABLE, type TInvoiceRequest, ZInvoiceRequestSchema, buildInvoiceLines, ensureDate } from "./invoice-input";
 import { resolveNewDocNumber, resolveUpdatedDocNumber } from "./invoice-numbering";
 import { parseWith } from "./schema";
 import { serializeInvoice } from "./serialize-txn";
@@ -14,7 +14,7 @@ export function resolveCustomer(realm: RealmState, ref: { value: string } | unde
   if (!ref) throw Faults.requiredMissing("CustomerRef", element);
   const c = /^\d+$/.test(ref.value) ? realm.Customer[ref.value] : undefined;
   if (!c) throw Faults.invalidReference("Customer", ref.value, element);
-  if (!c.active) throw Faults.objectNotFound(element);
+  if (!c.isActive) throw Faults.objectNotFound(element);
   return c.id;
 }
 
@@ -39,7 +39,7 @@ function ensureNonNegative(inv: InvoiceRec): void {
 }
 
 export function createInvoice(ctx: ApiContext, body: Record<string, unknown>): Record<string, unknown> {
-  const input = parseWith(ZInvoiceInput, body, "Invoice");
+  const input = parseWith(ZInvoiceRequestSchema, body, "Invoice");
   const customerId = resolveCustomer(ctx.realm, input.CustomerRef);
   const lines = buildInvoiceLines(ctx.realm, input.Line);
   const { currency, exchangeRate } = resolveCurrency(ctx.realm, customerId, input);
@@ -48,7 +48,7 @@ export function createInvoice(ctx: ApiContext, body: Record<string, unknown>): R
   const dueDate = ensureDate(input.DueDate, "DueDate") ?? addDays(txnDate, ctx.realm.prefs.defaultTermsDays);
   const draft: InvoiceRec = {
     id: "", syncToken: 0, createdAt: at, updatedAt: at, customerId, docNumber: null, txnDate, dueDate, currency,
-    exchangeRate, lines, voided: false, emailStatus: input.EmailStatus ?? "NotSet",
+    exchangeRate, lines, isVoided: false, emailStatus: input.EmailStatus ?? "NotSet",
     printStatus: input.PrintStatus ?? "NeedToPrint", fields: pickFields(body, INVOICE_WRITABLE),
   };
   ensureNonNegative(draft);
@@ -65,7 +65,7 @@ export function touchCustomer(ctx: ApiContext, customerId: string): void {
   if (c) ctx.store.touch(ctx.realm, "Customer", c);
 }
 
-function applyUpdate(ctx: ApiContext, inv: InvoiceRec, input: TInvoiceInput, body: Record<string, unknown>): InvoiceRec {
+function applyUpdate(ctx: ApiContext, inv: InvoiceRec, input: TInvoiceRequest, body: Record<string, unknown>): InvoiceRec {
   const isSparse = input.sparse === true;
   const next: InvoiceRec = { ...inv, lines: [...inv.lines], fields: { ...inv.fields } };
   if (input.CustomerRef !== undefined || !isSparse) next.customerId = resolveCustomer(ctx.realm, input.CustomerRef);
@@ -92,12 +92,12 @@ function applyUpdate(ctx: ApiContext, inv: InvoiceRec, input: TInvoiceInput, bod
 }
 
 export function updateInvoice(ctx: ApiContext, body: Record<string, unknown>): Record<string, unknown> {
-  const input = parseWith(ZInvoiceInput, body, "Invoice");
+  const input = parseWith(ZInvoiceRequestSchema, body, "Invoice");
   if (input.Id === undefined) throw Faults.requiredMissing("Id");
   const inv = findLive(ctx.realm.Invoice, input.Id);
   if (input.SyncToken === undefined) throw Faults.requiredMissing("SyncToken");
   if (input.SyncToken !== String(inv.syncToken)) throw Faults.stale();
-  if (inv.voided) throw Faults.businessValidation("This transaction has been voided and can't be changed.", "Id");
+  if (inv.isVoided) throw Faults.businessValidation("This transaction has been voided and can't be changed.", "Id");
   const next = applyUpdate(ctx, inv, input, body);
   Object.assign(inv, next);
   ctx.store.recordChange(ctx.realm, "Invoice", inv, "Update");

@@ -4,24 +4,24 @@ import { now } from "../clock";
 import { Faults } from "../faults";
 import type { ItemRec, RealmState } from "../store/types";
 import { type ApiContext, findLive, mergeFields, pickFields } from "./context";
-import { READ_ONLY_COMMON, ZBool, ZDecimal, ZRef, parseWith } from "./schema";
+import { READ_ONLY_COMMON, ZBoolSchema, ZDecimalSchema, ZRefSchema, parseWith } from "./schema";
 import { serializeItem } from "./serialize";
 
-const ZText = z.string().optional();
+const ZTextSchema = z.string().optional();
 
-const ZItemInput = z.strictObject({
+const ZItemRequestSchema = z.strictObject({
   ...READ_ONLY_COMMON,
-  Name: ZText, Sku: ZText, Description: ZText, PurchaseDesc: ZText, FullyQualifiedName: ZText,
-  Active: ZBool.optional(), Taxable: ZBool.optional(), SalesTaxIncluded: ZBool.optional(), SubItem: ZBool.optional(),
-  TrackQtyOnHand: ZBool.optional(), PurchaseTaxIncluded: ZBool.optional(),
-  Type: z.string().optional(), UnitPrice: ZDecimal.optional(), PurchaseCost: ZDecimal.optional(),
-  IncomeAccountRef: ZRef.optional(), ExpenseAccountRef: ZRef.optional(), AssetAccountRef: ZRef.optional(),
-  ParentRef: ZRef.optional(), SalesTaxCodeRef: ZRef.optional(), PurchaseTaxCodeRef: ZRef.optional(),
-  ClassRef: ZRef.optional(), PrefVendorRef: ZRef.optional(),
+  Name: ZTextSchema, Sku: ZTextSchema, Description: ZTextSchema, PurchaseDesc: ZTextSchema, FullyQualifiedName: ZTextSchema,
+  Active: ZBoolSchema.optional(), Taxable: ZBoolSchema.optional(), SalesTaxIncluded: ZBoolSchema.optional(), SubItem: ZBoolSchema.optional(),
+  TrackQtyOnHand: ZBoolSchema.optional(), PurchaseTaxIncluded: ZBoolSchema.optional(),
+  Type: z.string().optional(), UnitPrice: ZDecimalSchema.optional(), PurchaseCost: ZDecimalSchema.optional(),
+  IncomeAccountRef: ZRefSchema.optional(), ExpenseAccountRef: ZRefSchema.optional(), AssetAccountRef: ZRefSchema.optional(),
+  ParentRef: ZRefSchema.optional(), SalesTaxCodeRef: ZRefSchema.optional(), PurchaseTaxCodeRef: ZRefSchema.optional(),
+  ClassRef: ZRefSchema.optional(), PrefVendorRef: ZRefSchema.optional(),
   Level: z.unknown().optional(), QtyOnHand: z.unknown().optional(), InvStartDate: z.unknown().optional(),
   ReorderPoint: z.unknown().optional(), ItemCategoryType: z.unknown().optional(),
 });
-type TItemInput = z.infer<typeof ZItemInput>;
+type TItemRequest = z.infer<typeof ZItemRequestSchema>;
 
 const WRITABLE = ["Sku", "Description", "PurchaseDesc"] as const;
 
@@ -41,17 +41,17 @@ function resolveType(value: string | undefined): ItemRec["type"] {
   throw Faults.unknownProperty(`Type specified is unsupported or invalid: ${type}`, "Type");
 }
 
-function resolveIncomeAccount(realm: RealmState, input: TItemInput): string {
+function resolveIncomeAccount(realm: RealmState, input: TItemRequest): string {
   const ref = input.IncomeAccountRef;
   if (!ref) throw Faults.requiredMissing("IncomeAccountRef");
   const account = realm.Account[ref.value];
   if (!account || !/^\d+$/.test(ref.value)) throw Faults.invalidReference("Account", ref.value, "IncomeAccountRef");
-  if (!account.active) throw Faults.objectNotFound("IncomeAccountRef");
+  if (!account.isActive) throw Faults.objectNotFound("IncomeAccountRef");
   return account.id;
 }
 
 export function createItem(ctx: ApiContext, body: Record<string, unknown>): Record<string, unknown> {
-  const input = parseWith(ZItemInput, body, "Item");
+  const input = parseWith(ZItemRequestSchema, body, "Item");
   const name = input.Name?.trim();
   if (!name) throw Faults.requiredMissing("Name");
   if (name.length > 100) throw Faults.lengthExceeded("Name", 100, name.length);
@@ -60,7 +60,7 @@ export function createItem(ctx: ApiContext, body: Record<string, unknown>): Reco
   const at = now();
   const rec: ItemRec = {
     id: ctx.store.allocateId(ctx.realm, "Item"), syncToken: 0, createdAt: at, updatedAt: at, name, type,
-    active: input.Active ?? true, incomeAccountId: resolveIncomeAccount(ctx.realm, input),
+    isActive: input.Active ?? true, incomeAccountId: resolveIncomeAccount(ctx.realm, input),
     unitPrice: input.UnitPrice ?? 0, fields: pickFields(body, WRITABLE),
   };
   ctx.realm.Item[rec.id] = rec;
@@ -69,7 +69,7 @@ export function createItem(ctx: ApiContext, body: Record<string, unknown>): Reco
 }
 
 export function updateItem(ctx: ApiContext, body: Record<string, unknown>): Record<string, unknown> {
-  const input = parseWith(ZItemInput, body, "Item");
+  const input = parseWith(ZItemRequestSchema, body, "Item");
   if (input.Id === undefined) throw Faults.requiredMissing("Id");
   const rec = findLive(ctx.realm.Item, input.Id);
   if (input.SyncToken === undefined) throw Faults.requiredMissing("SyncToken");
@@ -81,7 +81,7 @@ export function updateItem(ctx: ApiContext, body: Record<string, unknown>): Reco
   if (input.Type !== undefined) rec.type = resolveType(input.Type);
   if (input.IncomeAccountRef !== undefined || !isSparse) rec.incomeAccountId = resolveIncomeAccount(ctx.realm, input);
   if (input.UnitPrice !== undefined || !isSparse) rec.unitPrice = input.UnitPrice ?? 0;
-  rec.active = input.Active ?? (isSparse ? rec.active : true);
+  rec.isActive = input.Active ?? (isSparse ? rec.isActive : true);
   rec.fields = mergeFields(rec.fields, body, WRITABLE, isSparse);
   ctx.store.recordChange(ctx.realm, "Item", rec, "Update");
   return serializeItem(ctx.realm, rec);

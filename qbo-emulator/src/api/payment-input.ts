@@ -4,34 +4,34 @@ import { Faults } from "../faults";
 import { toCents } from "../json";
 import { getAppliedCents, getInvoiceTotalCents } from "../store/ledger";
 import type { PaymentLineRec, RealmState } from "../store/types";
-import { READ_ONLY_COMMON, ZBool, ZDecimal, ZIdText, ZRef } from "./schema";
+import { READ_ONLY_COMMON, ZBoolSchema, ZDecimalSchema, ZIdTextSchema, ZRefSchema } from "./schema";
 
-const ZText = z.string().optional();
-const ZAny = z.unknown().optional();
+const ZTextSchema = z.string().optional();
+const ZAnySchema = z.unknown().optional();
 
-const ZLinkedTxn = z.strictObject({ TxnId: ZIdText.optional(), TxnType: ZText, TxnLineId: ZAny });
+const ZLinkedTxnSchema = z.strictObject({ TxnId: ZIdTextSchema.optional(), TxnType: ZTextSchema, TxnLineId: ZAnySchema });
 
-const ZPaymentLine = z.strictObject({
-  Id: ZAny, LineNum: ZAny, Description: ZText, Amount: ZDecimal.optional(), DetailType: ZText,
-  LinkedTxn: z.array(ZLinkedTxn).optional(), LineEx: ZAny, CustomField: ZAny,
+const ZPaymentLineSchema = z.strictObject({
+  Id: ZAnySchema, LineNum: ZAnySchema, Description: ZTextSchema, Amount: ZDecimalSchema.optional(), DetailType: ZTextSchema,
+  LinkedTxn: z.array(ZLinkedTxnSchema).optional(), LineEx: ZAnySchema, CustomField: ZAnySchema,
 });
 
-export const ZPaymentInput = z.strictObject({
+export const ZPaymentRequestSchema = z.strictObject({
   ...READ_ONLY_COMMON,
-  CustomerRef: ZRef.optional(), TotalAmt: ZDecimal.optional(), TxnDate: ZText, PaymentRefNum: ZText, PrivateNote: ZText,
-  DepositToAccountRef: ZRef.optional(), PaymentMethodRef: ZRef.optional(), ARAccountRef: ZRef.optional(),
-  CurrencyRef: ZRef.optional(), ExchangeRate: ZDecimal.optional(), Line: z.array(ZPaymentLine).optional(),
-  ProcessPayment: ZBool.optional(), UnappliedAmt: ZAny, CreditCardPayment: ZAny, TxnSource: ZAny,
-  TxnStatus: ZAny, LinkedTxn: ZAny, ProjectRef: ZAny, TransactionLocationType: ZAny, TaxExemptionRef: ZAny,
+  CustomerRef: ZRefSchema.optional(), TotalAmt: ZDecimalSchema.optional(), TxnDate: ZTextSchema, PaymentRefNum: ZTextSchema, PrivateNote: ZTextSchema,
+  DepositToAccountRef: ZRefSchema.optional(), PaymentMethodRef: ZRefSchema.optional(), ARAccountRef: ZRefSchema.optional(),
+  CurrencyRef: ZRefSchema.optional(), ExchangeRate: ZDecimalSchema.optional(), Line: z.array(ZPaymentLineSchema).optional(),
+  ProcessPayment: ZBoolSchema.optional(), UnappliedAmt: ZAnySchema, CreditCardPayment: ZAnySchema, TxnSource: ZAnySchema,
+  TxnStatus: ZAnySchema, LinkedTxn: ZAnySchema, ProjectRef: ZAnySchema, TransactionLocationType: ZAnySchema, TaxExemptionRef: ZAnySchema,
 });
-export type TPaymentInput = z.infer<typeof ZPaymentInput>;
+export type TPaymentRequest = z.infer<typeof ZPaymentRequestSchema>;
 
 export const PAYMENT_WRITABLE = ["PaymentRefNum", "PrivateNote", "PaymentMethodRef"] as const;
 
 /** Builds payment lines; every linked invoice must be live (610), same customer and not voided (620), not over-applied (6000). */
 export function buildPaymentLines(
   realm: RealmState,
-  lines: TPaymentInput["Line"],
+  lines: TPaymentRequest["Line"],
   customerId: string,
   paymentId: string | undefined,
 ): PaymentLineRec[] {
@@ -52,7 +52,7 @@ export function buildPaymentLines(
     }
     const inv = /^\d+$/.test(txn.TxnId) ? realm.Invoice[txn.TxnId] : undefined;
     if (!inv || inv.deletedAt !== undefined) throw Faults.objectNotFound("Payment.Line.LinkedTxn.TxnId");
-    if (inv.customerId !== customerId || inv.voided) throw Faults.cannotLink(inv.id);
+    if (inv.customerId !== customerId || inv.isVoided) throw Faults.cannotLink(inv.id);
     const total = (perInvoice.get(inv.id) ?? 0) + amountCents;
     perInvoice.set(inv.id, total);
     const open = getInvoiceTotalCents(inv) - getAppliedCents(realm, inv.id, paymentId);

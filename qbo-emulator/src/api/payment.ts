@@ -6,7 +6,7 @@ import type { PaymentRec, RealmState } from "../store/types";
 import { type ApiContext, findLive, mergeFields, pickFields } from "./context";
 import { resolveCurrency, resolveCustomer, touchCustomer } from "./invoice";
 import { ensureDate } from "./invoice-input";
-import { PAYMENT_WRITABLE, type TPaymentInput, ZPaymentInput, buildPaymentLines } from "./payment-input";
+import { PAYMENT_WRITABLE, type TPaymentRequest, ZPaymentRequestSchema, buildPaymentLines } from "./payment-input";
 import { parseWith } from "./schema";
 import { serializePayment } from "./serialize-txn";
 
@@ -17,7 +17,7 @@ function resolveDepositAccount(realm: RealmState, ref: { value: string } | undef
   }
   const account = /^\d+$/.test(ref.value) ? realm.Account[ref.value] : undefined;
   if (!account) throw Faults.invalidReference("Account", ref.value, "DepositToAccountRef");
-  if (!account.active) throw Faults.objectNotFound("DepositToAccountRef");
+  if (!account.isActive) throw Faults.objectNotFound("DepositToAccountRef");
   return account.id;
 }
 
@@ -41,7 +41,7 @@ function touchInvoices(ctx: ApiContext, ids: Iterable<string>): void {
 }
 
 export function createPayment(ctx: ApiContext, body: Record<string, unknown>): Record<string, unknown> {
-  const input = parseWith(ZPaymentInput, body, "Payment");
+  const input = parseWith(ZPaymentRequestSchema, body, "Payment");
   const customerId = resolveCustomer(ctx.realm, input.CustomerRef);
   if (input.TotalAmt === undefined) throw Faults.requiredMissing("TotalAmt");
   const totalCents = toCents(input.TotalAmt);
@@ -52,7 +52,7 @@ export function createPayment(ctx: ApiContext, body: Record<string, unknown>): R
   const rec: PaymentRec = {
     id: ctx.store.allocateId(ctx.realm, "Payment"), syncToken: 0, createdAt: at, updatedAt: at, customerId, totalCents,
     txnDate: ensureDate(input.TxnDate, "TxnDate") ?? formatDate(at), currency, exchangeRate,
-    depositAccountId: resolveDepositAccount(ctx.realm, input.DepositToAccountRef), lines, voided: false,
+    depositAccountId: resolveDepositAccount(ctx.realm, input.DepositToAccountRef), lines, isVoided: false,
     fields: pickFields(body, PAYMENT_WRITABLE),
   };
   ctx.realm.Payment[rec.id] = rec;
@@ -62,7 +62,7 @@ export function createPayment(ctx: ApiContext, body: Record<string, unknown>): R
   return serializePayment(ctx.realm, rec);
 }
 
-function findForChange(ctx: ApiContext, input: TPaymentInput): PaymentRec {
+function findForChange(ctx: ApiContext, input: TPaymentRequest): PaymentRec {
   if (input.Id === undefined) throw Faults.requiredMissing("Id");
   const p = findLive(ctx.realm.Payment, input.Id);
   if (input.SyncToken === undefined) throw Faults.requiredMissing("SyncToken");
@@ -71,10 +71,10 @@ function findForChange(ctx: ApiContext, input: TPaymentInput): PaymentRec {
 }
 
 export function updatePayment(ctx: ApiContext, body: Record<string, unknown>): Record<string, unknown> {
-  const input = parseWith(ZPaymentInput, body, "Payment");
+  const input = parseWith(ZPaymentRequestSchema, body, "Payment");
   const p = findForChange(ctx, input);
   if (ctx.include.has("void")) return voidPayment(ctx, p);
-  if (p.voided) throw Faults.businessValidation("This transaction has been voided and can't be changed.", "Id");
+  if (p.isVoided) throw Faults.businessValidation("This transaction has been voided and can't be changed.", "Id");
   const isSparse = input.sparse === true;
   const customerId = input.CustomerRef !== undefined || !isSparse ? resolveCustomer(ctx.realm, input.CustomerRef) : p.customerId;
   if (!isSparse && input.TotalAmt === undefined) throw Faults.requiredMissing("TotalAmt");
@@ -101,7 +101,7 @@ export function updatePayment(ctx: ApiContext, body: Record<string, unknown>): R
 
 function voidPayment(ctx: ApiContext, p: PaymentRec): Record<string, unknown> {
   const affected = p.lines.map((l) => l.invoiceId);
-  p.voided = true;
+  p.isVoided = true;
   p.lines = [];
   ctx.store.recordChange(ctx.realm, "Payment", p, "Void");
   touchInvoices(ctx, affected);
@@ -110,7 +110,7 @@ function voidPayment(ctx: ApiContext, p: PaymentRec): Record<string, unknown> {
 }
 
 export function deletePayment(ctx: ApiContext, body: Record<string, unknown>): Record<string, unknown> {
-  const input = parseWith(ZPaymentInput, body, "Payment");
+  const input = parseWith(ZPaymentRequestSchema, body, "Payment");
   const p = findForChange(ctx, input);
   const affected = p.lines.map((l) => l.invoiceId);
   ctx.store.recordChange(ctx.realm, "Payment", p, "Delete");

@@ -4,21 +4,21 @@ import { now } from "../clock";
 import { Faults } from "../faults";
 import type { Store } from "../store/store";
 import type { RealmState } from "../store/types";
-import { READ_ONLY_COMMON, ZBool, parseWith } from "./schema";
+import { READ_ONLY_COMMON, ZBoolSchema, parseWith } from "./schema";
 import { serializePreferences } from "./serialize";
 
-const ZAny = z.unknown().optional();
+const ZAnySchema = z.unknown().optional();
 
-const ZPreferencesInput = z.strictObject({
+const ZUpdatePreferencesRequestSchema = z.strictObject({
   ...READ_ONLY_COMMON,
-  SalesFormsPrefs: z.looseObject({ CustomTxnNumbers: ZBool.optional() }).optional(),
-  CurrencyPrefs: z.looseObject({ MultiCurrencyEnabled: ZBool.optional() }).optional(),
-  AccountingInfoPrefs: ZAny, ProductAndServicesPrefs: ZAny, VendorAndPurchasesPrefs: ZAny, TimeTrackingPrefs: ZAny,
-  TaxPrefs: ZAny, ReportPrefs: ZAny, OtherPrefs: ZAny, EmailMessagesPrefs: ZAny,
+  SalesFormsPrefs: z.looseObject({ CustomTxnNumbers: ZBoolSchema.optional() }).optional(),
+  CurrencyPrefs: z.looseObject({ MultiCurrencyEnabled: ZBoolSchema.optional() }).optional(),
+  AccountingInfoPrefs: ZAnySchema, ProductAndServicesPrefs: ZAnySchema, VendorAndPurchasesPrefs: ZAnySchema, TimeTrackingPrefs: ZAnySchema,
+  TaxPrefs: ZAnySchema, ReportPrefs: ZAnySchema, OtherPrefs: ZAnySchema, EmailMessagesPrefs: ZAnySchema,
 });
 
 export function updatePreferences(store: Store, realm: RealmState, body: Record<string, unknown>): Record<string, unknown> {
-  const input = parseWith(ZPreferencesInput, body, "Preferences");
+  const input = parseWith(ZUpdatePreferencesRequestSchema, body, "Preferences");
   if (input.SyncToken === undefined) throw Faults.requiredMissing("SyncToken");
   if (input.SyncToken !== String(realm.prefs.syncToken)) throw Faults.stale();
   const multi = input.CurrencyPrefs?.MultiCurrencyEnabled;

@@ -5,23 +5,23 @@ import type { EmuRequest } from "../http";
 
 const NUMBER_TEXT = /^-?\d+(\.\d+)?$/;
 
-export const ZDecimal = z.union([z.number(), z.string().regex(NUMBER_TEXT).transform(Number)]);
-export const ZRef = z.looseObject({
+export const ZDecimalSchema = z.union([z.number(), z.string().regex(NUMBER_TEXT).transform(Number)]);
+export const ZRefSchema = z.looseObject({
   value: z.union([z.string(), z.number()]).transform(String),
   name: z.string().optional(),
   type: z.string().optional(),
 });
-export type TRef = z.infer<typeof ZRef>;
-export const ZBool = z.union([z.boolean(), z.enum(["true", "false"]).transform((v) => v === "true")]);
-export const ZIdText = z.union([z.string(), z.number()]).transform(String);
+export type TRef = z.infer<typeof ZRefSchema>;
+export const ZBoolSchema = z.union([z.boolean(), z.enum(["true", "false"]).transform((v) => v === "true")]);
+export const ZIdTextSchema = z.union([z.string(), z.number()]).transform(String);
 
 /** Read-only fields every entity accepts (and ignores) on input. */
 export const READ_ONLY_COMMON = {
-  Id: ZIdText.optional(),
-  SyncToken: ZIdText.optional(),
+  Id: ZIdTextSchema.optional(),
+  SyncToken: ZIdTextSchema.optional(),
   MetaData: z.unknown().optional(),
   domain: z.unknown().optional(),
-  sparse: ZBool.optional(),
+  sparse: ZBoolSchema.optional(),
   status: z.unknown().optional(),
 };
 

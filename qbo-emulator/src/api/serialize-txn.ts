@@ -11,19 +11,19 @@ import {
 import type { InvoiceLineRec, InvoiceRec, PaymentRec, RealmState } from "../store/types";
 import { buildBase, buildCurrencyRef, buildRef } from "./serialize";
 
-function serializeInvoiceLine(realm: RealmState, l: InvoiceLineRec, index: number, voided: boolean): Record<string, unknown> {
+function serializeInvoiceLine(realm: RealmState, l: InvoiceLineRec, index: number, isVoided: boolean): Record<string, unknown> {
   const base = { Id: l.id, LineNum: index + 1, Description: l.description };
   if (l.kind === "DescriptionOnly") {
-    return { ...base, Amount: voided ? money(0) : undefined, DetailType: "DescriptionOnly", DescriptionLineDetail: {} };
+    return { ...base, Amount: isVoided ? money(0) : undefined, DetailType: "DescriptionOnly", DescriptionLineDetail: {} };
   }
   return {
     ...base,
-    Amount: money(voided ? 0 : l.amountCents),
+    Amount: money(isVoided ? 0 : l.amountCents),
     DetailType: "SalesItemLineDetail",
     SalesItemLineDetail: {
       ItemRef: buildRef(realm, "Item", l.itemId ?? "1"),
-      UnitPrice: voided ? 0 : l.unitPrice,
-      Qty: voided ? 0 : l.qty,
+      UnitPrice: isVoided ? 0 : l.unitPrice,
+      Qty: isVoided ? 0 : l.qty,
       ServiceDate: l.serviceDate,
       ItemAccountRef: buildRef(realm, "Account", realm.Item[l.itemId ?? "1"]?.incomeAccountId ?? "4"),
       TaxCodeRef: { value: "NON" },
@@ -36,7 +36,7 @@ export function serializeInvoice(realm: RealmState, inv: InvoiceRec): Record<str
   const balance = getInvoiceBalanceCents(realm, inv);
   const isForeign = realm.prefs.multiCurrencyEnabled;
   const customer = realm.Customer[inv.customerId];
-  const lines = inv.lines.map((l, i) => serializeInvoiceLine(realm, l, i, inv.voided));
+  const lines = inv.lines.map((l, i) => serializeInvoiceLine(realm, l, i, inv.isVoided));
   lines.push({ Amount: money(total), DetailType: "SubTotalLineDetail", SubTotalLineDetail: {} });
   return {
     AllowIPNPayment: false,
@@ -64,7 +64,7 @@ export function serializeInvoice(realm: RealmState, inv: InvoiceRec): Record<str
     DeliveryInfo: inv.deliveryTime ? { DeliveryType: "Email", DeliveryTime: formatDateTime(inv.deliveryTime) } : undefined,
     Balance: money(balance),
     HomeBalance: isForeign ? money(toHomeCents(balance, inv.exchangeRate)) : undefined,
-    PrivateNote: inv.voided ? "Voided" : inv.fields.PrivateNote,
+    PrivateNote: inv.isVoided ? "Voided" : inv.fields.PrivateNote,
   };
 }
 
@@ -100,8 +100,8 @@ export function serializePayment(realm: RealmState, p: PaymentRec): Record<strin
   return {
     CustomerRef: buildRef(realm, "Customer", p.customerId),
     DepositToAccountRef: buildRef(realm, "Account", p.depositAccountId),
-    TotalAmt: money(p.voided ? 0 : p.totalCents),
-    UnappliedAmt: money(p.voided ? 0 : getUnappliedCents(p)),
+    TotalAmt: money(p.isVoided ? 0 : p.totalCents),
+    UnappliedAmt: money(p.isVoided ? 0 : getUnappliedCents(p)),
     ProcessPayment: false,
     ...buildBase(p),
     TxnDate: p.txnDate,
@@ -109,6 +109,6 @@ export function serializePayment(realm: RealmState, p: PaymentRec): Record<strin
     ExchangeRate: isForeign ? p.exchangeRate : undefined,
     Line: lines,
     ...p.fields,
-    PrivateNote: p.voided ? "Voided" : p.fields.PrivateNote,
+    PrivateNote: p.isVoided ? "Voided" : p.fields.PrivateNote,
   };
 }

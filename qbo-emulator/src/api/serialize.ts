@@ -39,7 +39,7 @@ export function serializeCustomer(realm: RealmState, c: CustomerRec): Record<str
     FullyQualifiedName: c.displayName,
     DisplayName: c.displayName,
     PrintOnCheckName: (c.fields.PrintOnCheckName as string | undefined) ?? c.displayName,
-    Active: c.active,
+    Active: c.isActive,
   };
 }
 
@@ -47,7 +47,7 @@ export function serializeItem(realm: RealmState, i: ItemRec): Record<string, unk
   return {
     ...i.fields,
     Name: i.name,
-    Active: i.active,
+    Active: i.isActive,
     FullyQualifiedName: i.name,
     Taxable: false,
     UnitPrice: i.unitPrice,
@@ -64,7 +64,7 @@ export function serializeAccount(a: AccountRec): Record<string, unknown> {
     Name: a.name,
     SubAccount: false,
     FullyQualifiedName: a.name,
-    Active: a.active,
+    Active: a.isActive,
     Classification: a.classification,
     AccountType: a.accountType,
     AccountSubType: a.accountSubType,

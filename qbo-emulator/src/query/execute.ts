@@ -29,7 +29,7 @@ function isDateTimeField(field: string): boolean {
   return field.startsWith("MetaData.");
 }
 
-function compare(actual: unknown, expected: QueryValue, field: string): number {
+function compareValues(actual: unknown, expected: QueryValue, field: string): number {
   if (actual === undefined || actual === null) return Number.NaN;
   if (isDateTimeField(field)) return Date.parse(String(actual)) - Date.parse(String(expected));
   if (typeof actual === "boolean") return Number(actual) - Number(String(expected).toLowerCase() === "true");
@@ -42,27 +42,27 @@ function compare(actual: unknown, expected: QueryValue, field: string): number {
   return as < es ? -1 : as > es ? 1 : 0;
 }
 
-function matchesLike(actual: unknown, pattern: string): boolean {
+function isLikeMatch(actual: unknown, pattern: string): boolean {
   const escaped = pattern.toLowerCase().replace(/[.*+?^${}()|[\]\\]/g, "\\$&").replace(/%/g, ".*");
   return new RegExp(`^${escaped}$`, "s").test(String(actual ?? "").toLowerCase());
 }
 
-function matches(row: Row, c: Condition): boolean {
+function isMatch(row: Row, c: Condition): boolean {
   const actual = readPath(row, c.field);
   const first = c.values[0] ?? "";
   switch (c.op) {
-    case "=": return compare(actual, first, c.field) === 0;
-    case "!=": return compare(actual, first, c.field) !== 0;
-    case "<": return compare(actual, first, c.field) < 0;
-    case ">": return compare(actual, first, c.field) > 0;
-    case "<=": return compare(actual, first, c.field) <= 0;
-    case ">=": return compare(actual, first, c.field) >= 0;
-    case "LIKE": return matchesLike(actual, String(first));
-    case "IN": return c.values.some((v) => compare(actual, v, c.field) === 0);
+    case "=": return compareValues(actual, first, c.field) === 0;
+    case "!=": return compareValues(actual, first, c.field) !== 0;
+    case "<": return compareValues(actual, first, c.field) < 0;
+    case ">": return compareValues(actual, first, c.field) > 0;
+    case "<=": return compareValues(actual, first, c.field) <= 0;
+    case ">=": return compareValues(actual, first, c.field) >= 0;
+    case "LIKE": return isLikeMatch(actual, String(first));
+    case "IN": return c.values.some((v) => compareValues(actual, v, c.field) === 0);
   }
 }
 
-function normalize(query: Query): { entity: string; query: Query } {
+function normalizeQuery(query: Query): { entity: string; query: Query } {
   const entity = findEntityName(query.entity);
   if (!entity) throw Faults.invalidQuery(`invalid context declaration: ${query.entity}`);
   const fix = (field: string): string => {
@@ -86,14 +86,14 @@ function sortRows(rows: Row[], orderBy: Query["orderBy"]): Row[] {
     for (const k of keys) {
       const av = readPath(a, k.field);
       const bv = readPath(b, k.field);
-      const c = compare(av, (bv ?? "") as QueryValue, k.field);
+      const c = compareValues(av, (bv ?? "") as QueryValue, k.field);
       if (c !== 0 && !Number.isNaN(c)) return k.desc ? -c : c;
     }
     return 0;
   });
 }
 
-function project(row: Row, fields: string[]): Row {
+function projectRow(row: Row, fields: string[]): Row {
   const out: Row = { domain: row.domain, sparse: true, Id: row.Id };
   for (const f of fields) {
     const top = f.split(".")[0] ?? f;
@@ -105,17 +105,17 @@ function project(row: Row, fields: string[]): Row {
 
 /** `{"QueryResponse": …}` contents for a statement. */
 export function runQuery(text: string, source: RowSource): Row {
-  const { entity, query } = normalize(parseQuery(text));
+  const { entity, query } = normalizeQuery(parseQuery(text));
   let rows = source(entity);
   const filtersActive = query.where.some((c) => c.field === "Active");
   if (HAS_ACTIVE.has(entity) && !filtersActive) rows = rows.filter((r) => r.Active !== false);
-  rows = rows.filter((r) => query.where.every((c) => matches(r, c)));
+  rows = rows.filter((r) => query.where.every((c) => isMatch(r, c)));
   if (query.select === "count") return { totalCount: rows.length };
   const start = query.startPosition ?? 1;
   const max = query.maxResults ?? DEFAULT_MAX_RESULTS;
   const page = sortRows(rows, query.orderBy).slice(start - 1, start - 1 + max);
   if (page.length === 0) return {};
   const fields = query.select;
-  const out = Array.isArray(fields) ? page.map((r) => project(r, fields)) : page;
+  const out = Array.isArray(fields) ? page.map((r) => projectRow(r, fields)) : page;
   return { [entity]: out, startPosition: start, maxResults: out.length };
 }

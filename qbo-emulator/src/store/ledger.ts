@@ -6,7 +6,7 @@ export function isLive(rec: { deletedAt?: number }): boolean {
 }
 
 export function getInvoiceTotalCents(inv: InvoiceRec): number {
-  if (inv.voided) return 0;
+  if (inv.isVoided) return 0;
   return inv.lines.reduce((sum, l) => sum + l.amountCents, 0);
 }
 
@@ -25,7 +25,7 @@ export function getAppliedCents(realm: RealmState, invoiceId: string, excludePay
 }
 
 export function getInvoiceBalanceCents(realm: RealmState, inv: InvoiceRec): number {
-  if (inv.voided || !isLive(inv)) return 0;
+  if (inv.isVoided || !isLive(inv)) return 0;
   return getInvoiceTotalCents(inv) - getAppliedCents(realm, inv.id);
 }
 

@@ -36,21 +36,21 @@ function buildRealm(realmId: string, companyName: string, customTxnNumbers: bool
 
 function addAccount(realm: RealmState, at: number, name: string, accountType: string, accountSubType: string, classification: string, currency = "USD"): AccountRec {
   const id = String(realm.seq.Account++);
-  const rec: AccountRec = { id, syncToken: 0, createdAt: at, updatedAt: at, name, accountType, accountSubType, classification, currency, active: true };
+  const rec: AccountRec = { id, syncToken: 0, createdAt: at, updatedAt: at, name, accountType, accountSubType, classification, currency, isActive: true };
   realm.Account[id] = rec;
   return rec;
 }
 
 function addItem(realm: RealmState, at: number, name: string, type: ItemRec["type"], incomeAccountId: string, unitPrice: number, description: string): void {
   const id = String(realm.seq.Item++);
-  realm.Item[id] = { id, syncToken: 0, createdAt: at, updatedAt: at, name, type, active: true, incomeAccountId, unitPrice, fields: { Description: description } };
+  realm.Item[id] = { id, syncToken: 0, createdAt: at, updatedAt: at, name, type, isActive: true, incomeAccountId, unitPrice, fields: { Description: description } };
 }
 
 function addCustomer(realm: RealmState, at: number, c: SeedCustomer): CustomerRec {
   const id = String(realm.seq.Customer++);
   const slug = c.name.toLowerCase().replace(/[^a-z]/g, "").slice(0, 20);
   const rec: CustomerRec = {
-    id, syncToken: 0, createdAt: at, updatedAt: at, displayName: c.name, active: true, currency: c.currency ?? "USD",
+    id, syncToken: 0, createdAt: at, updatedAt: at, displayName: c.name, isActive: true, currency: c.currency ?? "USD",
     fields: {
       CompanyName: c.name,
       PrimaryEmailAddr: { Address: c.email ?? `ap@${slug}.example.com` },
@@ -66,7 +66,7 @@ function addInvoice(realm: RealmState, at: number, customerId: string, itemId: s
   const txnDate = formatDate(at);
   const rec: InvoiceRec = {
     id, syncToken: 0, createdAt: at, updatedAt: at, customerId, docNumber, txnDate, dueDate: addDays(txnDate, 30),
-    currency: "USD", exchangeRate: 1, voided: false, emailStatus: "NotSet", printStatus: "NeedToPrint", fields: {},
+    currency: "USD", exchangeRate: 1, isVoided: false, emailStatus: "NotSet", printStatus: "NeedToPrint", fields: {},
     lines: [{ id: "1", kind: "SalesItem", amountCents: cents, description: "Machined parts per PO", itemId, qty: 1, unitPrice: cents / 100 }],
   };
   realm.Invoice[id] = rec;

@@ -17,7 +17,7 @@ export type Fields = Record<string, unknown>;
 
 export interface CustomerRec extends BaseRec {
   displayName: string;
-  active: boolean;
+  isActive: boolean;
   currency: string;
   fields: Fields;
 }
@@ -27,7 +27,7 @@ export type ItemType = "Service" | "NonInventory";
 export interface ItemRec extends BaseRec {
   name: string;
   type: ItemType;
-  active: boolean;
+  isActive: boolean;
   incomeAccountId: string;
   unitPrice: number;
   fields: Fields;
@@ -39,7 +39,7 @@ export interface AccountRec extends BaseRec {
   accountSubType: string;
   classification: string;
   currency: string;
-  active: boolean;
+  isActive: boolean;
   acctNum?: string;
 }
 
@@ -62,7 +62,7 @@ export interface InvoiceRec extends BaseRec {
   currency: string;
   exchangeRate: number;
   lines: InvoiceLineRec[];
-  voided: boolean;
+  isVoided: boolean;
   emailStatus: string;
   printStatus: string;
   deliveryTime?: number;
@@ -82,7 +82,7 @@ export interface PaymentRec extends BaseRec {
   exchangeRate: number;
   depositAccountId: string;
   lines: PaymentLineRec[];
-  voided: boolean;
+  isVoided: boolean;
   fields: Fields;
 }
 

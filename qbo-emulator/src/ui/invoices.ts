@@ -5,7 +5,7 @@ import type { InvoiceRec, RealmState } from "../store/types";
 import { formatUiMoney, renderButtonForm, renderLayout } from "./layout";
 
 function getInvoiceStatus(realm: RealmState, inv: InvoiceRec): string {
-  if (inv.voided) return "Voided";
+  if (inv.isVoided) return "Voided";
   const balance = getInvoiceBalanceCents(realm, inv);
   if (balance === 0) return "Paid";
   return getAppliedCents(realm, inv.id) > 0 ? "Partially paid" : "Open";
@@ -14,8 +14,8 @@ function getInvoiceStatus(realm: RealmState, inv: InvoiceRec): string {
 function renderActions(realm: RealmState, inv: InvoiceRec): string {
   const base = `/app/${realm.realmId}/invoices/${inv.id}`;
   const parts = [`<a href="${base}/pdf" target="_blank">PDF</a>`, `<a href="${base}">Edit</a>`];
-  if (!inv.voided && getInvoiceBalanceCents(realm, inv) > 0) parts.push(renderButtonForm(`${base}/receive-payment`, "Receive payment", "primary"));
-  if (!inv.voided) parts.push(renderButtonForm(`${base}/void`, "Void", "danger"));
+  if (!inv.isVoided && getInvoiceBalanceCents(realm, inv) > 0) parts.push(renderButtonForm(`${base}/receive-payment`, "Receive payment", "primary"));
+  if (!inv.isVoided) parts.push(renderButtonForm(`${base}/void`, "Void", "danger"));
   parts.push(renderButtonForm(`${base}/delete`, "Delete", "danger"));
   return parts.join(" ");
 }
@@ -46,7 +46,7 @@ export function renderInvoiceDetailPage(realm: RealmState, inv: InvoiceRec, quer
     .map((l) => {
       const item = l.itemId ? realm.Item[l.itemId]?.name ?? l.itemId : "";
       return `<tr><td>${escapeHtml(item)}</td><td>${escapeHtml(l.description ?? "")}</td><td class="num">${l.qty ?? ""}</td>
-<td class="num">${l.unitPrice ?? ""}</td><td class="num">${formatUiMoney(inv.voided ? 0 : l.amountCents, inv.currency)}</td></tr>`;
+<td class="num">${l.unitPrice ?? ""}</td><td class="num">${formatUiMoney(inv.isVoided ? 0 : l.amountCents, inv.currency)}</td></tr>`;
     })
     .join("");
   const memo = typeof inv.fields.PrivateNote === "string" ? inv.fields.PrivateNote : "";
@@ -54,11 +54,11 @@ export function renderInvoiceDetailPage(realm: RealmState, inv: InvoiceRec, quer
 Status: <span class="status">${getInvoiceStatus(realm, inv)}</span> · <a href="${base}/pdf" target="_blank">Open PDF</a></p>
 <table><thead><tr><th>Product/service</th><th>Description</th><th class="num">Qty</th><th class="num">Rate</th><th class="num">Amount</th></tr></thead><tbody>${lines}</tbody></table>
 <p>Total <strong>${formatUiMoney(getInvoiceTotalCents(inv), inv.currency)}</strong> · Balance due <strong>${formatUiMoney(getInvoiceBalanceCents(realm, inv), inv.currency)}</strong></p>
-${inv.voided ? "" : `<form class="card" method="post" action="${base}/edit">
+${inv.isVoided ? "" : `<form class="card" method="post" action="${base}/edit">
 <label for="DocNumber">Invoice no.</label><input id="DocNumber" name="DocNumber" type="text" value="${escapeHtml(inv.docNumber ?? "")}">
 <label for="DueDate">Due date</label><input id="DueDate" name="DueDate" type="date" value="${escapeHtml(inv.dueDate)}">
 <label for="PrivateNote">Memo (private note)</label><input id="PrivateNote" name="PrivateNote" type="text" value="${escapeHtml(memo)}">
 <p><button type="submit" class="primary">Save</button></p></form>`}
-<p>${inv.voided ? "" : renderButtonForm(`${base}/void`, "Void", "danger")} ${renderButtonForm(`${base}/delete`, "Delete", "danger")}</p>`;
+<p>${inv.isVoided ? "" : renderButtonForm(`${base}/void`, "Void", "danger")} ${renderButtonForm(`${base}/delete`, "Delete", "danger")}</p>`;
   return renderLayout(realm, `Invoice ${inv.docNumber ?? `(no number, Id ${inv.id})`}`, body, query);
 }

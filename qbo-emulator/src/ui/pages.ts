@@ -20,10 +20,10 @@ export function renderPaymentsPage(realm: RealmState, query: URLSearchParams): s
       const linked = p.lines
         .map((l) => `${escapeHtml(realm.Invoice[l.invoiceId]?.docNumber ?? `Id ${l.invoiceId}`)} (${formatUiMoney(l.amountCents, p.currency)})`)
         .join(", ");
-      const action = p.voided ? "" : renderButtonForm(`/app/${realm.realmId}/payments/${p.id}/void`, "Void", "danger");
+      const action = p.isVoided ? "" : renderButtonForm(`/app/${realm.realmId}/payments/${p.id}/void`, "Void", "danger");
       return `<tr data-payment-id="${p.id}"><td>${escapeHtml(p.txnDate)}</td><td>${p.id}</td><td>${escapeHtml(realm.Customer[p.customerId]?.displayName ?? "")}</td>
-<td class="num">${formatUiMoney(p.voided ? 0 : p.totalCents, p.currency)}</td><td class="num">${formatUiMoney(p.voided ? 0 : getUnappliedCents(p), p.currency)}</td>
-<td>${linked || "—"}</td><td><span class="status">${p.voided ? "Voided" : "Received"}</span></td><td>${action}</td></tr>`;
+<td class="num">${formatUiMoney(p.isVoided ? 0 : p.totalCents, p.currency)}</td><td class="num">${formatUiMoney(p.isVoided ? 0 : getUnappliedCents(p), p.currency)}</td>
+<td>${linked || "—"}</td><td><span class="status">${p.isVoided ? "Voided" : "Received"}</span></td><td>${action}</td></tr>`;
     })
     .join("");
   const table = payments.length
@@ -35,7 +35,7 @@ export function renderPaymentsPage(realm: RealmState, query: URLSearchParams): s
 export function renderCustomersPage(realm: RealmState, query: URLSearchParams): string {
   const rows = Object.values(realm.Customer)
     .sort((a, b) => a.displayName.localeCompare(b.displayName))
-    .map((c) => `<tr><td>${c.id}</td><td>${escapeHtml(c.displayName)}</td><td>${c.currency}</td><td class="num">${formatUiMoney(getCustomerBalanceCents(realm, c.id), c.currency)}</td><td>${c.active ? "Active" : "Inactive"}</td></tr>`)
+    .map((c) => `<tr><td>${c.id}</td><td>${escapeHtml(c.displayName)}</td><td>${c.currency}</td><td class="num">${formatUiMoney(getCustomerBalanceCents(realm, c.id), c.currency)}</td><td>${c.isActive ? "Active" : "Inactive"}</td></tr>`)
     .join("");
   return renderLayout(realm, "Customers", `<table><thead><tr><th>Id</th><th>Name</th><th>Currency</th><th class="num">Open balance</th><th>Status</th></tr></thead><tbody>${rows}</tbody></table>`, query);
 }
