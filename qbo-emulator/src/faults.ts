@@ -86,6 +86,19 @@ export const Faults = {
       `Duplicate Document Number Error : You must specify a different number. This number has already been used. DocNumber=${docNumber} is assigned to TxnType=${txnType} with TxnId=${txnId}`,
       "DocNumber",
     ),
+  subscriptionEnded: () =>
+    createFault(
+      "6190",
+      "Invalid Company Status",
+      "Subscription period has ended or canceled or there was a billing problem : You can't add data to QuickBooks Online Plus because your trial or subscription period ended, you canceled your subscription, or there was a billing problem.",
+    ),
+  periodClosed: (closingDate: string) =>
+    createFault(
+      "6210",
+      "Account Period Closed, Cannot Update Through Services API",
+      `The account period has closed and the account books cannot be updated through through the QBO Services API. Please use the QBO website to make these changes. : Account period closed, cannot update through API (closing date ${closingDate})`,
+      "TxnDate",
+    ),
   duplicateName: (what: string) =>
     createFault(
       "6240",

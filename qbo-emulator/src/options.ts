@@ -3,6 +3,8 @@
 export interface WebhookConfig {
   url: string;
   verifierToken: string;
+  /** Payload format: Intuit's legacy `eventNotifications` (default) or the CloudEvents array. */
+  format?: "legacy" | "cloudevents";
 }
 
 export interface OAuthApp {

@@ -1,11 +1,13 @@
 // Signed webhook notifications (legacy eventNotifications format), retried on Intuit's schedule.
 import { createHmac } from "node:crypto";
+import { buildCloudEventsBody, buildLegacyBody } from "./webhook-payloads";
 import type { ChangeEvent } from "./store/types";
 
 export interface WebhookRegistration {
   clientId: string;
   url: string;
   verifierToken: string;
+  format?: "legacy" | "cloudevents";
 }
 
 export interface WebhookDelivery {
@@ -49,8 +51,8 @@ export class WebhookDispatcher {
     this.registrations = this.registrations.filter((r) => r.clientId !== clientId);
   }
 
-  listRegistrations(): { clientId: string; url: string }[] {
-    return this.registrations.map((r) => ({ clientId: r.clientId, url: r.url }));
+  listRegistrations(): { clientId: string; url: string; format: string }[] {
+    return this.registrations.map((r) => ({ clientId: r.clientId, url: r.url, format: r.format ?? "legacy" }));
   }
 
   listDeliveries(): WebhookDelivery[] {
@@ -76,26 +78,26 @@ export class WebhookDispatcher {
     const events = this.queue;
     this.queue = [];
     for (const reg of this.registrations) {
-      const realms = [...new Set(events.map((e) => e.realmId))];
-      for (const realmId of realms) {
-        if (!this.isConnected(reg.clientId, realmId)) continue;
-        const mine = events.filter((e) => e.realmId === realmId);
-        for (let i = 0; i < mine.length; i += MAX_EVENTS_PER_POST) this.send(reg, realmId, mine.slice(i, i + MAX_EVENTS_PER_POST));
+      const connected = events.filter((e) => this.isConnected(reg.clientId, e.realmId));
+      if (reg.format === "cloudevents") {
+        // CloudEvents: up to 100 events per POST, realms may be mixed.
+        for (let i = 0; i < connected.length; i += MAX_EVENTS_PER_POST) {
+          const chunk = connected.slice(i, i + MAX_EVENTS_PER_POST);
+          this.send(reg, [...new Set(chunk.map((e) => e.realmId))].join(","), buildCloudEventsBody(reg.clientId, chunk));
+        }
+        continue;
+      }
+      // Legacy: one company per notification.
+      for (const realmId of new Set(connected.map((e) => e.realmId))) {
+        const mine = connected.filter((e) => e.realmId === realmId);
+        for (let i = 0; i < mine.length; i += MAX_EVENTS_PER_POST) {
+          this.send(reg, realmId, buildLegacyBody(realmId, mine.slice(i, i + MAX_EVENTS_PER_POST)));
+        }
       }
     }
   }
 
-  private send(reg: WebhookRegistration, realmId: string, events: ChangeEvent[]): void {
-    const body = JSON.stringify({
-      eventNotifications: [
-        {
-          realmId,
-          dataChangeEvent: {
-            entities: events.map((e) => ({ name: e.entity, id: e.id, operation: e.operation, lastUpdated: new Date(e.at).toISOString() })),
-          },
-        },
-      ],
-    });
+  private send(reg: WebhookRegistration, realmId: string, body: string): void {
     const delivery: WebhookDelivery = { id: this.nextId++, url: reg.url, realmId, body, attempts: 0, status: null };
     this.deliveries.push(delivery);
     if (this.deliveries.length > 500) this.deliveries.shift();

@@ -48,6 +48,20 @@ describe("batch", () => {
     expect(thirty.BatchItemResponse).toHaveLength(30);
   });
 
+  it("with a requestid: ≤36 characters, bIds ≤10 characters, and the batch replays", async () => {
+    const t = emu.issueTokens(ACME);
+    const body = JSON.stringify({ BatchItemRequest: [{ bId: "c1", operation: "create", Customer: { DisplayName: "Replayed Batch Co" } }] });
+    const path = `/v3/company/${ACME}/batch?requestid=`;
+    const long = await rawApi(emu, t.access_token, "POST", `${path}${"r".repeat(37)}`, body);
+    expect(long.json.Fault.Error[0].code).toBe("2050");
+    const longBid = await rawApi(emu, t.access_token, "POST", `${path}batch-1`, JSON.stringify({ BatchItemRequest: [{ bId: "bid-longer-than-10", Query: "select * from Item" }] }));
+    expect(longBid.json.Fault.Error[0].code).toBe("2050");
+    const first = await rawApi(emu, t.access_token, "POST", `${path}batch-2`, body);
+    const second = await rawApi(emu, t.access_token, "POST", `${path}batch-2`, body);
+    expect(first.json.BatchItemResponse[0].Customer.DisplayName).toBe("Replayed Batch Co");
+    expect(second.text).toBe(first.text);
+  });
+
   it("rejects unknown item properties and missing bId", async () => {
     const res = await mustQbo(qbo, "batch", [{ bId: "x1", operation: "create", Widget: { Name: "x" } }]);
     expect(res.BatchItemResponse[0].Fault.Error[0].code).toBe("2010");

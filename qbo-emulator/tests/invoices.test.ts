@@ -209,6 +209,31 @@ function extractTextStreams(pdf: Buffer): string {
   return out.join("\n");
 }
 
+describe("company status", () => {
+  it("an ended subscription refuses every write with 6190 (reads still work)", async () => {
+    await admin(emu, "POST", `/realms/${ACME}/company-status`, { subscriptionEnded: true });
+    const write = await callQbo(qbo, "createCustomer", { DisplayName: "Late Co" });
+    expect(getFaultCode(write.err)).toBe("6190");
+    expect(getFaultBody(write.err).Fault.Error[0].Message).toBe("Invalid Company Status");
+    expect((await callQbo(qbo, "getInvoice", "1")).err).toBeFalsy();
+    expect((await callQbo(qbo, "findCustomers", { DisplayName: "Xometry" })).err).toBeFalsy();
+  });
+
+  it("closed books refuse transactions dated on or before the closing date with 6210", async () => {
+    await admin(emu, "POST", `/realms/${ACME}/company-status`, { closingDate: "2026-06-30" });
+    const old = await callQbo(qbo, "createInvoice", buildInvoiceBody("1", 10, { TxnDate: "2026-06-30" }));
+    expect(getFaultCode(old.err)).toBe("6210");
+    const fresh = await mustQbo(qbo, "createInvoice", buildInvoiceBody("1", 10, { TxnDate: "2026-07-01" }));
+    const backdate = await callQbo(qbo, "updateInvoice", { Id: fresh.Id, SyncToken: fresh.SyncToken, TxnDate: "2026-01-15" });
+    expect(getFaultCode(backdate.err)).toBe("6210");
+    await admin(emu, "POST", `/realms/${ACME}/company-status`, { closingDate: "2026-12-31" });
+    const voidClosed = await callQbo(qbo, "voidInvoice", { Id: fresh.Id, SyncToken: fresh.SyncToken });
+    expect(getFaultCode(voidClosed.err)).toBe("6210");
+    await admin(emu, "POST", `/realms/${ACME}/company-status`, { closingDate: null });
+    expect((await callQbo(qbo, "voidInvoice", { Id: fresh.Id, SyncToken: fresh.SyncToken })).err).toBeFalsy();
+  });
+});
+
 describe("invoice PDF", () => {
   it("returns a real PDF carrying the invoice number, customer and total", async () => {
     const created = await mustQbo(qbo, "createInvoice", buildInvoiceBody("1", 1234.5));

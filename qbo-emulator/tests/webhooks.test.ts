@@ -104,6 +104,19 @@ describe("webhooks", () => {
     expect(received.map((r) => parse(r).eventNotifications[0].realmId)).toEqual([ACME]);
   });
 
+  it("sends CloudEvents when registered with format cloudevents (same signature)", async () => {
+    await admin(emu, "POST", "/webhooks", { url: receiverUrl, verifierToken: VERIFIER, format: "cloudevents" });
+    await admin(emu, "POST", `/realms/${ACME}/invoices/1/void`);
+    await waitForDeliveries(1);
+    const delivery = received[0]!;
+    expect(delivery.headers["intuit-signature"]).toBe(createHmac("sha256", VERIFIER).update(delivery.raw).digest("base64"));
+    const events = parse(delivery);
+    expect(Array.isArray(events)).toBe(true);
+    expect(events).toContainEqual(
+      expect.objectContaining({ specversion: "1.0", type: "qbo.invoice.voided.v1", intuitentityid: "1", intuitaccountid: ACME, datacontenttype: "application/json" }),
+    );
+  });
+
   it("records failed deliveries for retry", async () => {
     nextStatus = 500;
     await fetch(`${emu.url}/app/${ACME}/invoices/1/void`, { method: "POST", redirect: "manual" });

@@ -11,7 +11,7 @@ import { getInvoiceBalanceCents } from "../store/ledger";
 import type { RealmState } from "../store/types";
 
 function buildContext(emu: Emulator, realm: RealmState): ApiContext {
-  return { store: emu.store, realm, include: new Set(["allowduplicatedocnum"]) };
+  return { store: emu.store, realm, include: new Set(["allowduplicatedocnum"]), isCompanyUser: true };
 }
 
 function findInvoiceForAction(realm: RealmState, id: string) {

@@ -12,7 +12,7 @@ import {
 } from "./company-actions";
 import { findAdminEntityName, listAdminEntities } from "./entities";
 import { buildAdminError, buildAdminJson, parseAdminBody } from "./respond";
-import { ZInvoiceEditRequestSchema, ZPreferencesRequestSchema, ZReceivePaymentRequestSchema } from "./schemas";
+import { ZCompanyStatusRequestSchema, ZInvoiceEditRequestSchema, ZPreferencesRequestSchema, ZReceivePaymentRequestSchema } from "./schemas";
 
 const REALM_PATH = /^\/__emulator\/realms\/([^/]+)\/(.+?)\/?$/;
 
@@ -33,6 +33,16 @@ export function handleCompanyAdmin(emu: Emulator, req: EmuRequest): EmuResponse 
   if (key === "POST preferences" && rest.length === 1) {
     setPreferencesAction(emu, realm, parseAdminBody(req, ZPreferencesRequestSchema));
     return buildAdminJson(200, { Preferences: serializePreferences(realm.prefs) });
+  }
+  if (key === "POST company-status" && rest.length === 1) {
+    const body = parseAdminBody(req, ZCompanyStatusRequestSchema);
+    const current = realm.status ?? { isSubscriptionEnded: false, closingDate: null };
+    realm.status = {
+      isSubscriptionEnded: body.subscriptionEnded ?? current.isSubscriptionEnded,
+      closingDate: body.closingDate === undefined ? current.closingDate : body.closingDate,
+    };
+    emu.scheduleSave();
+    return buildAdminJson(200, { subscriptionEnded: realm.status.isSubscriptionEnded, closingDate: realm.status.closingDate });
   }
   if (key === "POST expire-tokens" && rest.length === 1) {
     return buildAdminJson(200, { expired: emu.grants.expireAccessTokens(realm.realmId) });

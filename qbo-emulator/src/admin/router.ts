@@ -82,8 +82,9 @@ const ROUTES: Record<string, Route> = {
   "POST /__emulator/webhooks": withBody(ZWebhookRequestSchema, (emu, body) => {
     const clientId = body.clientId ?? emu.defaultApp.clientId;
     if (!emu.findApp(clientId)) return buildAdminError(404, `Unknown clientId ${clientId}`);
-    emu.webhooks.register({ clientId, url: body.url, verifierToken: body.verifierToken });
-    return buildAdminJson(201, { clientId, url: body.url });
+    const format = body.format ?? "legacy";
+    emu.webhooks.register({ clientId, url: body.url, verifierToken: body.verifierToken, format });
+    return buildAdminJson(201, { clientId, url: body.url, format });
   }),
   "DELETE /__emulator/webhooks": (emu, req) => {
     emu.webhooks.unregister(req.query.get("clientId") ?? emu.defaultApp.clientId);

@@ -32,6 +32,12 @@ export const ZWebhookRequestSchema = z.strictObject({
   url: z.url(),
   verifierToken: z.string().min(1),
   clientId: z.string().optional(),
+  format: z.enum(["legacy", "cloudevents"]).optional(),
+});
+
+export const ZCompanyStatusRequestSchema = z.strictObject({
+  subscriptionEnded: z.boolean().optional(),
+  closingDate: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).nullable().optional(),
 });
 
 export const ZInvoiceEditRequestSchema = z.strictObject({

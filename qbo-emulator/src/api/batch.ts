@@ -7,6 +7,9 @@ import { findEntityHandlers, getRows } from "./entities";
 import { isPlainObject, parseWith } from "./schema";
 
 export const MAX_BATCH_ITEMS = 30;
+/** With a requestid, Intuit limits it to 36 characters and each bId to 10. */
+const MAX_BATCH_REQUEST_ID = 36;
+const MAX_BID_WITH_REQUEST_ID = 10;
 
 const ZBatchRequestSchema = z.strictObject({ BatchItemRequest: z.array(z.looseObject({})) });
 
@@ -43,10 +46,16 @@ export function runBatch(ctx: ApiContext, raw: Record<string, unknown>): Record<
       "BatchItemRequest",
     );
   }
+  if (ctx.requestId !== undefined && ctx.requestId.length > MAX_BATCH_REQUEST_ID) {
+    throw Faults.lengthExceeded("requestid", MAX_BATCH_REQUEST_ID, ctx.requestId.length);
+  }
   const seen = new Set<string>();
   for (const item of items) {
     const bId = item.bId;
     if (typeof bId !== "string" || bId === "") throw Faults.requiredMissing("bId", "BatchItemRequest.bId");
+    if (ctx.requestId !== undefined && bId.length > MAX_BID_WITH_REQUEST_ID) {
+      throw Faults.lengthExceeded("BatchItemRequest.bId", MAX_BID_WITH_REQUEST_ID, bId.length);
+    }
     if (seen.has(bId)) throw Faults.businessValidation(`Duplicate bId ${bId} in the batch request.`, "BatchItemRequest.bId");
     seen.add(bId);
   }

@@ -9,6 +9,10 @@ export interface ApiContext {
   realm: RealmState;
   /** Values of `?include=` (lower-cased), e.g. `allowduplicatedocnum`, `void`. */
   include: Set<string>;
+  /** `?requestid=` of the request, if any (batch applies tighter length limits). */
+  requestId?: string;
+  /** A person in the company UI / admin API (not an app): closed-period checks don't apply. */
+  isCompanyUser?: boolean;
 }
 
 /** A live (not deleted) record by Id, or 2030 (non-numeric) / 610 (missing). */

@@ -7,6 +7,7 @@ import { runQuery } from "../query/execute";
 import type { RealmState } from "../store/types";
 import { runBatch } from "./batch";
 import { runCdc } from "./cdc";
+import { ensureSubscriptionActive } from "./company-status";
 import type { ApiContext } from "./context";
 import { findLive } from "./context";
 import { findEntityHandlers, getRows } from "./entities";
@@ -18,7 +19,7 @@ import { serializeCompanyInfo, serializePreferences } from "./serialize";
 
 function buildContext(emu: Emulator, realm: RealmState, req: EmuRequest): ApiContext {
   const include = new Set((req.query.get("include") ?? "").toLowerCase().split(",").map((s) => s.trim()).filter(Boolean));
-  return { store: emu.store, realm, include };
+  return { store: emu.store, realm, include, requestId: req.query.get("requestid") ?? undefined };
 }
 
 function runQueryText(realm: RealmState, text: string | null): EmuResponse {
@@ -52,6 +53,7 @@ async function handleGet(emu: Emulator, ctx: ApiContext, req: EmuRequest, rest: 
 function handlePost(ctx: ApiContext, req: EmuRequest, rest: string[]): EmuResponse | undefined {
   const [first = "", second, third] = rest;
   if (first === "query" && !second) return runQueryText(ctx.realm, req.rawBody.toString("utf8"));
+  ensureSubscriptionActive(ctx.realm);
   if (first === "batch" && !second) return buildEnvelope(runBatch(ctx, parseJsonObject(req)));
   if (first === "preferences" && !second) {
     return buildEnvelope({ Preferences: updatePreferences(ctx.store, ctx.realm, parseJsonObject(req)) });

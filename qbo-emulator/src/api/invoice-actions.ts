@@ -3,6 +3,7 @@ import { z } from "zod";
 import { now } from "../clock";
 import { Faults } from "../faults";
 import type { InvoiceRec } from "../store/types";
+import { ensureOpenPeriod } from "./company-status";
 import { type ApiContext, findLive } from "./context";
 import { touchCustomer } from "./invoice";
 import { ZInvoiceRequestSchema } from "./invoice-input";
@@ -15,6 +16,7 @@ function findForChange(ctx: ApiContext, body: Record<string, unknown>): InvoiceR
   const inv = findLive(ctx.realm.Invoice, input.Id);
   if (input.SyncToken === undefined) throw Faults.requiredMissing("SyncToken");
   if (input.SyncToken !== String(inv.syncToken)) throw Faults.stale();
+  ensureOpenPeriod(ctx, inv.txnDate);
   return inv;
 }
 

@@ -4,6 +4,7 @@ import { Faults } from "../faults";
 import { getCurrencyName, getExchangeRate } from "../store/currencies";
 import { getAppliedCents, getInvoiceTotalCents } from "../store/ledger";
 import type { InvoiceRec, RealmState } from "../store/types";
+import { ensureOpenPeriod } from "./company-status";
 import { type ApiContext, findLive, mergeFields, pickFields } from "./context";
 import { INVOICE_WRITABLE, type TInvoiceRequest, ZInvoiceRequestSchema, buildInvoiceLines, ensureDate } from "./invoice-input";
 import { resolveNewDocNumber, resolveUpdatedDocNumber } from "./invoice-numbering";
@@ -52,6 +53,7 @@ export function createInvoice(ctx: ApiContext, body: Record<string, unknown>): R
     printStatus: input.PrintStatus ?? "NeedToPrint", fields: pickFields(body, INVOICE_WRITABLE),
   };
   ensureNonNegative(draft);
+  ensureOpenPeriod(ctx, txnDate);
   draft.docNumber = resolveNewDocNumber(ctx, input.DocNumber, input.AutoDocNumber);
   draft.id = ctx.store.allocateId(ctx.realm, "Invoice");
   ctx.realm.Invoice[draft.id] = draft;
@@ -99,6 +101,7 @@ export function updateInvoice(ctx: ApiContext, body: Record<string, unknown>): R
   if (input.SyncToken !== String(inv.syncToken)) throw Faults.stale();
   if (inv.isVoided) throw Faults.businessValidation("This transaction has been voided and can't be changed.", "Id");
   const next = applyUpdate(ctx, inv, input, body);
+  ensureOpenPeriod(ctx, inv.txnDate, next.txnDate);
   Object.assign(inv, next);
   ctx.store.recordChange(ctx.realm, "Invoice", inv, "Update");
   touchCustomer(ctx, inv.customerId);

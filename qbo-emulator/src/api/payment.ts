@@ -3,6 +3,7 @@ import { formatDate, now } from "../clock";
 import { Faults } from "../faults";
 import { toCents } from "../json";
 import type { PaymentRec, RealmState } from "../store/types";
+import { ensureOpenPeriod } from "./company-status";
 import { type ApiContext, findLive, mergeFields, pickFields } from "./context";
 import { resolveCurrency, resolveCustomer, touchCustomer } from "./invoice";
 import { ensureDate } from "./invoice-input";
@@ -49,6 +50,7 @@ export function createPayment(ctx: ApiContext, body: Record<string, unknown>): R
   ensureTotals(totalCents, { lines });
   const { currency, exchangeRate } = resolveCurrency(ctx.realm, customerId, input);
   const at = now();
+  ensureOpenPeriod(ctx, input.TxnDate ?? formatDate(at));
   const rec: PaymentRec = {
     id: ctx.store.allocateId(ctx.realm, "Payment"), syncToken: 0, createdAt: at, updatedAt: at, customerId, totalCents,
     txnDate: ensureDate(input.TxnDate, "TxnDate") ?? formatDate(at), currency, exchangeRate,
@@ -67,6 +69,7 @@ function findForChange(ctx: ApiContext, input: TPaymentRequest): PaymentRec {
   const p = findLive(ctx.realm.Payment, input.Id);
   if (input.SyncToken === undefined) throw Faults.requiredMissing("SyncToken");
   if (input.SyncToken !== String(p.syncToken)) throw Faults.stale();
+  ensureOpenPeriod(ctx, p.txnDate, input.TxnDate);
   return p;
 }
 

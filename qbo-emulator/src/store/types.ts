@@ -109,8 +109,17 @@ export interface CompanyRec {
   startDate: string;
 }
 
+/** Company conditions that block API writes (set through the admin API). */
+export interface CompanyStatus {
+  /** Trial/subscription ended → every API write gets 6190. */
+  isSubscriptionEnded: boolean;
+  /** Books closed through this date (YYYY-MM-DD) → transactions dated on/before it get 6210. */
+  closingDate: string | null;
+}
+
 export interface RealmState {
   realmId: string;
+  status?: CompanyStatus;
   company: CompanyRec;
   prefs: PreferencesRec;
   Customer: Record<string, CustomerRec>;
