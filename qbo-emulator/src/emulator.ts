@@ -30,7 +30,9 @@ export class Emulator {
       () => this.options.webhookDelayMs,
     );
     this.persistence = options.stateFile ? new Persistence(options.stateFile) : undefined;
-    const saved = this.persistence?.load();
+    const saved = this.persistence?.load((m) => {
+      if (!options.quiet) console.warn(`[qbo-emulator] ${m}`);
+    });
     this.store = new Store(saved?.realms);
     if (saved) this.grants.state = saved.grants;
     this.registerAppWebhooks();

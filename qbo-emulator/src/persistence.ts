@@ -18,18 +18,24 @@ export class Persistence {
 
   constructor(private readonly file: string) {}
 
-  load(): SavedState | undefined {
+  /** The saved state; an unreadable file is moved aside (`.corrupt-<time>`) and the seed is used instead. */
+  load(warn: (message: string) => void): SavedState | undefined {
     let text: string;
     try {
       text = readFileSync(this.file, "utf8");
     } catch {
       return undefined;
     }
-    const parsed = JSON.parse(text) as Partial<SavedState>;
-    if (parsed.version !== 1 || !parsed.realms || !parsed.grants) {
-      throw new Error(`Emulator state file ${this.file} is not a version-1 state file`);
+    try {
+      const parsed = JSON.parse(text) as Partial<SavedState>;
+      if (parsed.version === 1 && parsed.realms && parsed.grants) return parsed as SavedState;
+    } catch {
+      // fall through
     }
-    return parsed as SavedState;
+    const aside = `${this.file}.corrupt-${Date.now()}`;
+    renameSync(this.file, aside);
+    warn(`state file ${this.file} was not a valid emulator state; moved to ${aside} and started from the seed`);
+    return undefined;
   }
 
   scheduleSave(snapshot: () => Omit<SavedState, "version">): void {

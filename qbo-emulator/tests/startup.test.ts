@@ -1,6 +1,6 @@
 // Start-up: the state file survives a restart (companies and connections), and `npm run emulator`'s CLI serves.
 import { spawn } from "node:child_process";
-import { mkdtempSync, readFileSync, rmSync, statSync } from "node:fs";
+import { mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
@@ -47,6 +47,21 @@ describe("state file", () => {
       expect(found.data.QueryResponse).toEqual({});
     } finally {
       await reopened.close();
+    }
+  });
+});
+
+describe("corrupt state file", () => {
+  it("is moved aside and the seed is used", async () => {
+    const stateFile = join(dir, "corrupt.json");
+    writeFileSync(stateFile, "{ not json");
+    const emu = await startTestEmulator({ stateFile });
+    try {
+      const { realms } = await (await fetch(`${emu.url}/__emulator/realms`)).json();
+      expect(realms).toHaveLength(2);
+      expect(readdirSync(dir).some((f) => f.startsWith("corrupt.json.corrupt-"))).toBe(true);
+    } finally {
+      await emu.close();
     }
   });
 });
