@@ -53,7 +53,6 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
   const host = resolved.host.includes(":") ? `[${resolved.host}]` : resolved.host;
   const url = `http://${host === "0.0.0.0" ? "127.0.0.1" : host}:${port}`;
   emu.baseUrl = url;
-  if (!resolved.quiet) console.log(`[qbo-emulator] listening on ${url}`);
   let closing: Promise<void> | undefined;
   return {
     url,

@@ -1,4 +1,5 @@
-// CLI for `npm run emulator`: EMULATOR_PORT (default 4010), EMULATOR_STATE_FILE, EMULATOR_REDIRECT_URIS.
+// CLI for `npm run emulator`: EMULATOR_PORT (default 4010), EMULATOR_HOST, EMULATOR_STATE_FILE, EMULATOR_REDIRECT_URIS,
+// EMULATOR_QUIET=1 (no error output).
 import { startEmulator } from "./index";
 import { ACME_REALM_ID, BIRCH_REALM_ID, DEFAULT_CLIENT_ID, SANDBOX_USER } from "./index";
 
@@ -9,7 +10,7 @@ async function main(): Promise<void> {
     port,
     host: process.env.EMULATOR_HOST ?? "127.0.0.1",
     stateFile: process.env.EMULATOR_STATE_FILE || undefined,
-    quiet: true,
+    quiet: process.env.EMULATOR_QUIET === "1",
   });
   console.log(`QuickBooks Online emulator listening on ${emulator.url}`);
   console.log(`  Company UI:      ${emulator.url}/app`);

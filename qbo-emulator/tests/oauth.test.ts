@@ -213,6 +213,29 @@ describe("revoke", () => {
   });
 });
 
+describe("intuit-oauth API helpers", () => {
+  it("makeApiCall with a relative URL reaches the emulator; userinfo returns the sandbox user", async () => {
+    const client = createOAuthClient(emu);
+    await connect(client);
+    const res = await client.makeApiCall({ url: `v3/company/${ACME}/companyinfo/${ACME}?minorversion=75` });
+    const json = (res as { json: { CompanyInfo: { CompanyName: string } } }).json;
+    expect(json.CompanyInfo.CompanyName).toBe("Acme Precision Machining");
+    const info = await client.getUserInfo();
+    expect((info.getJson() as { email: string }).email).toBe("sandbox@workcenter.test");
+  });
+
+  it("makeApiCall surfaces a 400 Fault and a 401", async () => {
+    const client = createOAuthClient(emu);
+    await connect(client);
+    const fault = await client.makeApiCall({ url: `${emu.url}/v3/company/${ACME}/invoice/abc` }).then(() => undefined, (e: unknown) => e as Record<string, any>);
+    expect(fault?.code).toBe("2030");
+    expect(fault?.fault).toMatchObject({ type: "ValidationFault", errors: [{ code: "2030", message: "Invalid ID" }] });
+    await admin(emu, "POST", `/realms/${ACME}/expire-tokens`);
+    const unauthorized = await client.makeApiCall({ url: `${emu.url}/v3/company/${ACME}/preferences` }).then(() => undefined, (e: unknown) => e as Record<string, any>);
+    expect(String(unauthorized?.code)).toBe("401");
+  });
+});
+
 describe("request log", () => {
   it("records token calls with grant_type and never token values", async () => {
     await admin(emu, "DELETE", "/requests");
