@@ -9,6 +9,7 @@ export const PERMISSIONS = {
   "payouts.simulate": ["OWNER", "ADMIN"],
   "integrations.manage": ["OWNER", "ADMIN"],
   "invoices.manage": ["OWNER", "ADMIN", "BOOKKEEPER"],
+  "quickbooks.lookup": ["OWNER", "ADMIN", "BOOKKEEPER"],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type TPermission = keyof typeof PERMISSIONS;

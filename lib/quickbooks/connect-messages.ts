@@ -1,6 +1,7 @@
 /** Outcomes of the connect flow, carried back to the Integrations page as `?qbo=<code>`. */
 export const CONNECT_MESSAGES = {
   connected: { tone: "success", text: "QuickBooks is connected." },
+  configured: { tone: "success", text: "Saved. Workcenter sends invoices to QuickBooks from now on, as configured below." },
   reconnected: { tone: "success", text: "QuickBooks is reconnected. Paused work resumes now." },
   disconnected: { tone: "success", text: "QuickBooks is disconnected. Nothing was deleted in QuickBooks, and your history is kept." },
   company_changed: { tone: "success", text: "Workcenter now sends to the new QuickBooks company." },

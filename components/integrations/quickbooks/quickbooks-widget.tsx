@@ -3,6 +3,8 @@ import { buttonClass } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { formatCalendarDate, formatTimestamp } from "@/lib/dates";
 import type { TQuickBooksStatus } from "@/lib/quickbooks/status";
+import type { TQuickBooksConfigurationView } from "@/lib/quickbooks/setup/queries";
+import { ConfigurationSummary } from "./configuration-summary";
 import { ConnectDialog } from "./connect-dialog";
 
 type TMessage = { tone: "success" | "info" | "error"; text: string } | null;
@@ -10,7 +12,19 @@ type TPending = { id: string; companyName: string; previousCompanyName: string |
 
 const TONE = { success: "bg-emerald-50 text-emerald-800", info: "bg-blue-50 text-blue-800", error: "bg-red-50 text-red-800" } as const;
 
-export function QuickBooksWidget({ status, canManage, message, pending }: { status: TQuickBooksStatus; canManage: boolean; message: TMessage; pending: TPending }) {
+export function QuickBooksWidget({
+  status,
+  canManage,
+  message,
+  pending,
+  configuration,
+}: {
+  status: TQuickBooksStatus;
+  canManage: boolean;
+  message: TMessage;
+  pending: TPending;
+  configuration: TQuickBooksConfigurationView | null;
+}) {
   const badge =
     status.state === "connected" ? <Badge tone="green">Connected</Badge> : status.state === "needs_reconnect" ? <Badge tone="red">Needs reconnect</Badge> : <Badge>Not connected</Badge>;
   return (
@@ -56,8 +70,14 @@ export function QuickBooksWidget({ status, canManage, message, pending }: { stat
                 {status.connectedByName ?? "—"} on {formatTimestamp(status.connectedAt)}
               </dd>
             </dl>
+            <ConfigurationSummary configuration={configuration && configuration.realmId === status.realmId ? configuration : null} canManage={canManage} />
             {canManage && (
               <div className="flex flex-wrap gap-2">
+                {configuration && configuration.realmId === status.realmId && (
+                  <a href="/management/integrations/quickbooks/configuration" className={buttonClass("secondary")}>
+                    Edit Configuration
+                  </a>
+                )}
                 <form action="/api/integrations/quickbooks/disconnect" method="post">
                   <button type="submit" className={buttonClass("danger")}>
                     Disconnect

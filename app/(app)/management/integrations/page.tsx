@@ -5,6 +5,7 @@ import { PageHeader } from "@/components/ui/card";
 import { requirePageSession } from "@/lib/auth/current";
 import { can } from "@/lib/auth/permissions";
 import { CONNECT_MESSAGES, isConnectOutcome } from "@/lib/quickbooks/connect-messages";
+import { getQuickBooksConfiguration } from "@/lib/quickbooks/setup/queries";
 import { findPendingConnection, getQuickBooksStatus } from "@/lib/quickbooks/status";
 
 export const metadata: Metadata = { title: "Integrations" };
@@ -15,15 +16,16 @@ export default async function IntegrationsPage({ searchParams }: { searchParams:
   const session = await requirePageSession();
   const search = ZSearchSchema.parse(await searchParams);
   const canManage = can(session.role, "integrations.manage");
-  const [status, pending] = await Promise.all([
+  const [status, pending, configuration] = await Promise.all([
     getQuickBooksStatus(session.organizationId),
     canManage && search.confirm ? findPendingConnection(session.organizationId, search.confirm) : null,
+    getQuickBooksConfiguration(session.organizationId),
   ]);
   const message = isConnectOutcome(search.qbo) ? CONNECT_MESSAGES[search.qbo] : null;
   return (
     <>
       <PageHeader title="Integrations" description="Connect Workcenter to the tools your shop already uses." />
-      <QuickBooksWidget status={status} canManage={canManage} message={message} pending={pending} />
+      <QuickBooksWidget status={status} canManage={canManage} message={message} pending={pending} configuration={configuration} />
     </>
   );
 }

@@ -27,5 +27,6 @@ export async function GET(request: Request) {
     store.get(OAUTH_STATE_COOKIE)?.value,
   );
   if (result.pendingId) return back(`/management/integrations?confirm=${encodeURIComponent(result.pendingId)}`, request);
-  return back(`/management/integrations?qbo=${result.outcome}`, request);
+  // A first connection goes on to the setup wizard; a reconnect keeps its configuration.
+  return back(result.outcome === "connected" ? "/management/integrations/quickbooks/setup?qbo=connected" : `/management/integrations?qbo=${result.outcome}`, request);
 }

@@ -15,7 +15,7 @@ export async function POST(request: Request) {
     const form = await request.formData();
     const { pendingId, decision } = parseInput(ZPendingDecisionSchema, Object.fromEntries(form));
     const outcome = decision === "confirm" ? await confirmPendingConnection(actor, pendingId) : await cancelPendingConnection(actor, pendingId);
-    const next = `/management/integrations?qbo=${outcome}`;
+    const next = outcome === "company_changed" ? `/management/integrations/quickbooks/setup?qbo=${outcome}` : `/management/integrations?qbo=${outcome}`;
     return redirectTo(next, request);
   } catch (error) {
     return errorResponse(error);

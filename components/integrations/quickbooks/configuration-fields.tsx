@@ -1,0 +1,152 @@
+"use client";
+
+import { useState } from "react";
+import { Button } from "@/components/ui/button";
+import type { TLookupOption } from "@/lib/quickbooks/setup/lookups";
+import { SOURCE_LABELS, TRIGGER_LABELS } from "@/lib/quickbooks/setup/schemas";
+import { QuickBooksPicker, type TPickerValue } from "./quickbooks-picker";
+
+type TChoice<T extends string> = { value: T; label: string; hint: string };
+
+function RadioGroup<T extends string>({ legend, name, choices, value, onChange, error }: { legend: string; name: string; choices: TChoice<T>[]; value: T | undefined; onChange: (value: T) => void; error?: string }) {
+  return (
+    <fieldset className="space-y-2">
+      <legend className="mb-1 text-sm font-medium text-slate-700">{legend}</legend>
+      {choices.map((choice) => (
+        <label key={choice.value} className={`flex cursor-pointer gap-3 rounded-md p-3 ring-1 ${value === choice.value ? "bg-brand-50 ring-brand-600" : "ring-slate-200"}`}>
+          <input type="radio" name={name} value={choice.value} checked={value === choice.value} onChange={() => onChange(choice.value)} aria-label={choice.label} />
+          <span>
+            <span className="block text-sm font-medium">{choice.label}</span>
+            <span className="block text-xs text-slate-500">{choice.hint}</span>
+          </span>
+        </label>
+      ))}
+      {error && (
+        <p role="alert" className="text-xs font-medium text-red-700">
+          {error}
+        </p>
+      )}
+    </fieldset>
+  );
+}
+
+export type TJobSources = keyof typeof SOURCE_LABELS;
+export type TTrigger = keyof typeof TRIGGER_LABELS;
+
+export function JobSourceField({ value, onChange, error }: { value: TJobSources | undefined; onChange: (value: TJobSources) => void; error?: string }) {
+  return (
+    <RadioGroup
+      legend="Which jobs should become QuickBooks invoices?"
+      name="jobSources"
+      value={value}
+      onChange={onChange}
+      error={error}
+      choices={[
+        { value: "XOMETRY", label: SOURCE_LABELS.XOMETRY, hint: "Invoices are created automatically for Xometry jobs." },
+        { value: "IN_HOUSE", label: SOURCE_LABELS.IN_HOUSE, hint: "You create invoices for your own customers' jobs from the Job Overview." },
+        { value: "BOTH", label: SOURCE_LABELS.BOTH, hint: "Automatic for Xometry jobs, one click for in-house jobs." },
+      ]}
+    />
+  );
+}
+
+export function TriggerField({ value, onChange, error }: { value: TTrigger | undefined; onChange: (value: TTrigger) => void; error?: string }) {
+  return (
+    <RadioGroup
+      legend="When should a Xometry job be invoiced?"
+      name="invoiceTrigger"
+      value={value}
+      onChange={onChange}
+      error={error}
+      choices={[
+        { value: "JOB_ACCEPTED", label: TRIGGER_LABELS.JOB_ACCEPTED, hint: "As soon as you accept it on the Job Board. Invoice date = the expected ship date." },
+        { value: "JOB_SHIPPED", label: TRIGGER_LABELS.JOB_SHIPPED, hint: "When you ship it. Invoice date = the ship date." },
+      ]}
+    />
+  );
+}
+
+export function XometryCustomerField({ value, onChange, error }: { value: TPickerValue; onChange: (value: TPickerValue) => void; error?: string }) {
+  const [createError, setCreateError] = useState<string | null>(null);
+  const [isCreating, setIsCreating] = useState(false);
+  const create = async () => {
+    setIsCreating(true);
+    setCreateError(null);
+    const response = await fetch("/api/integrations/quickbooks/lookup/customers", { method: "POST" });
+    const body = await response.json();
+    setIsCreating(false);
+    if (!response.ok) return setCreateError(body.message ?? "QuickBooks did not create the customer.");
+    const option = body as TLookupOption;
+    if (option.isUsable) onChange({ id: option.id, name: option.name });
+    else setCreateError(`A customer named Xometry already exists in ${option.detail}. It must be in USD.`);
+  };
+  return (
+    <>
+      <QuickBooksPicker
+        label="QuickBooks customer for Xometry jobs"
+        kind="customers"
+        value={value}
+        onChange={onChange}
+        error={error ?? createError ?? undefined}
+        unusableHint="not USD"
+        extra={
+          <Button variant="secondary" onClick={() => void create()} disabled={isCreating}>
+            {isCreating ? "Creating…" : "Create customer “Xometry”"}
+          </Button>
+        }
+      />
+      <p className="text-xs text-slate-500">Workcenter stores only the customer&apos;s QuickBooks ID and name; QuickBooks fills in the address and contacts.</p>
+    </>
+  );
+}
+
+export function DefaultItemField({ value, onChange, error }: { value: TPickerValue; onChange: (value: TPickerValue) => void; error?: string }) {
+  return <QuickBooksPicker label="Default Product/Service for invoice lines" kind="items" value={value} onChange={onChange} error={error} />;
+}
+
+export function PaymentsFields({
+  enabled,
+  onEnabledChange,
+  accountId,
+  onAccountChange,
+  accounts,
+  error,
+}: {
+  enabled: boolean;
+  onEnabledChange: (value: boolean) => void;
+  accountId: string | undefined;
+  onAccountChange: (value: string) => void;
+  accounts: TLookupOption[];
+  error?: string;
+}) {
+  return (
+    <div className="space-y-3">
+      <label className="flex items-center gap-3 text-sm font-medium">
+        <input type="checkbox" checked={enabled} onChange={(event) => onEnabledChange(event.target.checked)} />
+        Record a QuickBooks payment when Xometry pays out
+      </label>
+      {enabled && (
+        <div className="space-y-1">
+          <label htmlFor="deposit-account" className="block text-sm font-medium text-slate-700">
+            Deposit payments to
+          </label>
+          <select id="deposit-account" value={accountId ?? ""} onChange={(event) => onAccountChange(event.target.value)} className="block w-full rounded-md border border-slate-300 px-3 py-2 text-sm">
+            <option value="" disabled>
+              Choose an account
+            </option>
+            {accounts.map((account) => (
+              <option key={account.id} value={account.id}>
+                {account.name} ({account.detail})
+              </option>
+            ))}
+          </select>
+          {error && (
+            <p role="alert" className="text-xs font-medium text-red-700">
+              {error}
+            </p>
+          )}
+        </div>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,77 @@
+import { ensureCan, type TActor } from "@/lib/auth/permissions";
+import { db } from "@/lib/db/client";
+import type { QuickBooksConfiguration } from "@/lib/generated/prisma/client";
+import { parseInput } from "@/lib/validation";
+import { requireQuickBooksApi, toInteractiveError } from "../connection";
+import { SOURCE_LABELS, TRIGGER_LABELS, ZConfigurationInputSchema } from "./schemas";
+import { validateConfiguration, type TValidatedConfiguration } from "./validate-configuration";
+
+type TAuditedField = { label: string; read: (config: Partial<QuickBooksConfiguration> | TValidatedConfiguration | null) => string | null };
+
+const onOff = (value: boolean | undefined | null) => (value ? "On" : "Off");
+
+/** The fields a person recognises, each as the text the audit trail shows. */
+const AUDITED: Record<string, TAuditedField> = {
+  jobSources: { label: "Job source", read: (c) => (c?.jobSources ? SOURCE_LABELS[c.jobSources] : null) },
+  invoiceTrigger: { label: "Invoice when", read: (c) => (c?.invoiceTrigger ? TRIGGER_LABELS[c.invoiceTrigger] : null) },
+  xometryCustomer: { label: "Xometry customer", read: (c) => c?.xometryCustomerName ?? null },
+  defaultItem: { label: "Product/Service", read: (c) => c?.defaultItemName ?? null },
+  paymentsEnabled: { label: "Automated payments", read: (c) => (c ? onOff(c.paymentsEnabled) : null) },
+  depositAccount: { label: "Deposit to", read: (c) => c?.depositAccountName ?? null },
+};
+
+export type TConfigurationChanges = Record<string, { label: string; from: string | null; to: string | null }>;
+
+function diff(before: QuickBooksConfiguration | null, after: TValidatedConfiguration): TConfigurationChanges {
+  const changes: TConfigurationChanges = {};
+  for (const [field, audited] of Object.entries(AUDITED)) {
+    const from = audited.read(before);
+    const to = audited.read(after);
+    if (from !== to) changes[field] = { label: audited.label, from, to };
+  }
+  return changes;
+}
+
+/**
+ * Saves the configuration after checking it against the connected QuickBooks company, and
+ * records who changed what. Applies to triggers from now on; nothing already sent changes.
+ */
+export async function saveQuickBooksConfiguration(actor: TActor, rawInput: unknown): Promise<{ changes: TConfigurationChanges }> {
+  ensureCan(actor, "integrations.manage");
+  const input = parseInput(ZConfigurationInputSchema, rawInput);
+  const { connection, api } = await requireQuickBooksApi(actor.organizationId);
+  let validated: TValidatedConfiguration;
+  try {
+    validated = await validateConfiguration(api, input);
+  } catch (error) {
+    throw toInteractiveError(error);
+  }
+  const data = {
+    realmId: connection.realmId,
+    jobSources: validated.jobSources,
+    invoiceTrigger: validated.invoiceTrigger ?? null,
+    xometryCustomerId: validated.xometryCustomerId ?? null,
+    xometryCustomerName: validated.xometryCustomerName,
+    defaultItemId: validated.defaultItemId,
+    defaultItemName: validated.defaultItemName,
+    paymentsEnabled: validated.paymentsEnabled,
+    depositAccountId: validated.depositAccountId ?? null,
+    depositAccountName: validated.depositAccountName,
+    customTxnNumbers: validated.settings.customTxnNumbers,
+    updatedByUserId: actor.userId,
+  };
+  return db.$transaction(async (tx) => {
+    const before = await tx.quickBooksConfiguration.findUnique({ where: { organizationId: actor.organizationId } });
+    const changes = diff(before, validated);
+    const saved = await tx.quickBooksConfiguration.upsert({
+      where: { organizationId: actor.organizationId },
+      create: { organizationId: actor.organizationId, ...data },
+      update: data,
+    });
+    if (Object.keys(changes).length > 0) {
+      await tx.quickBooksConfigurationChange.create({ data: { configurationId: saved.id, userId: actor.userId, changes } });
+    }
+    await tx.quickBooksSetupDraft.deleteMany({ where: { organizationId: actor.organizationId } });
+    return { changes };
+  });
+}

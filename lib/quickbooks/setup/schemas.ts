@@ -1,0 +1,53 @@
+import { z } from "zod";
+
+/** QuickBooks ids are numeric strings; anything else is refused before we ask QuickBooks. */
+export const ZQuickBooksIdSchema = z.string().trim().regex(/^\d{1,20}$/, "Choose from the list");
+
+export const ZJobSourcesSchema = z.enum(["XOMETRY", "IN_HOUSE", "BOTH"], { message: "Choose which jobs to invoice" });
+export const ZInvoiceTriggerSchema = z.enum(["JOB_ACCEPTED", "JOB_SHIPPED"], { message: "Choose when to invoice" });
+
+export const ZSourceStepSchema = z.object({ jobSources: ZJobSourcesSchema });
+
+export const ZInvoicingStepSchema = z.object({
+  invoiceTrigger: ZInvoiceTriggerSchema.optional(),
+  xometryCustomerId: ZQuickBooksIdSchema.optional(),
+  defaultItemId: ZQuickBooksIdSchema,
+  // Display only, so a resumed wizard shows what was picked; saved names always come from QuickBooks.
+  xometryCustomerLabel: z.string().max(200).optional(),
+  defaultItemLabel: z.string().max(200).optional(),
+});
+
+export const ZPaymentsStepSchema = z.object({
+  paymentsEnabled: z.boolean(),
+  depositAccountId: ZQuickBooksIdSchema.optional(),
+});
+
+/** A whole configuration, as saved by the wizard's Review step or Edit Configuration. */
+export const ZConfigurationInputSchema = z
+  .object({
+    jobSources: ZJobSourcesSchema,
+    invoiceTrigger: ZInvoiceTriggerSchema.optional(),
+    xometryCustomerId: ZQuickBooksIdSchema.optional(),
+    defaultItemId: ZQuickBooksIdSchema,
+    paymentsEnabled: z.boolean().default(false),
+    depositAccountId: ZQuickBooksIdSchema.optional(),
+  })
+  .superRefine((value, context) => {
+    if (value.jobSources === "IN_HOUSE") return;
+    if (!value.invoiceTrigger) context.addIssue({ code: "custom", path: ["invoiceTrigger"], message: "Choose when to invoice" });
+    if (!value.xometryCustomerId) context.addIssue({ code: "custom", path: ["xometryCustomerId"], message: "Choose the QuickBooks customer for Xometry jobs" });
+    if (value.paymentsEnabled && !value.depositAccountId) context.addIssue({ code: "custom", path: ["depositAccountId"], message: "Choose where payments are deposited" });
+  })
+  .transform((value) =>
+    value.jobSources === "IN_HOUSE"
+      ? { ...value, invoiceTrigger: undefined, xometryCustomerId: undefined, paymentsEnabled: false, depositAccountId: undefined }
+      : value.paymentsEnabled
+        ? value
+        : { ...value, depositAccountId: undefined },
+  );
+
+export type TConfigurationInput = z.output<typeof ZConfigurationInputSchema>;
+export type TConfigurationDraft = Partial<z.input<typeof ZConfigurationInputSchema>> & { xometryCustomerLabel?: string; defaultItemLabel?: string };
+
+export const TRIGGER_LABELS = { JOB_ACCEPTED: "Job Accepted", JOB_SHIPPED: "Job Completed (Shipped)" } as const;
+export const SOURCE_LABELS = { XOMETRY: "Xometry only", IN_HOUSE: "In-house only", BOTH: "Xometry and in-house" } as const;
