@@ -89,6 +89,19 @@ describe("query language", () => {
   });
 });
 
+describe("query shapes a picker uses", () => {
+  it("customers, items and deposit accounts with Active/LIKE/IN/ORDERBY/paging", async () => {
+    const customers = await mustQbo(qbo, "findCustomers", "where Active = true and DisplayName LIKE '%robot%' orderby DisplayName startposition 1 maxresults 25");
+    const names = customers.QueryResponse.Customer.map((c: { DisplayName: string }) => c.DisplayName);
+    expect(names).toContain("Maple Leaf Robotics");
+    expect(names.every((n: string) => n.toLowerCase().includes("robot"))).toBe(true);
+    const items = await mustQbo(qbo, "findItems", "where Type IN ('Service', 'NonInventory') and Active = true orderby Name startposition 1 maxresults 50");
+    expect(items.QueryResponse.Item.map((i: { Name: string }) => i.Name)).toEqual(["Anodizing", "Machining Services", "Parts", "Services", "Setup Fee", "Shipping", "Tooling"]);
+    const accounts = await mustQbo(qbo, "findAccounts", "where Active = true and AccountType IN ('Bank', 'Other Current Asset') orderby Name maxresults 200");
+    expect(accounts.QueryResponse.Account.map((a: { Name: string }) => a.Name)).toEqual(["Business Checking", "Undeposited Funds"]);
+  });
+});
+
 describe("query errors", () => {
   it("a bad entity is 4001 invalid context declaration", async () => {
     const res = await query("select * from Custmoer");

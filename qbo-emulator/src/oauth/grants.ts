@@ -5,6 +5,8 @@ import { buildAccessToken, buildAuthCode, buildRefreshToken, randomToken } from 
 export const CODE_TTL_MS = 5 * 60_000;
 export const REFRESH_TOKEN_TTL_SECONDS = 8_726_400;
 export const REFRESH_TOKEN_HARD_TTL_SECONDS = 5 * 365 * 86_400;
+/** Expired access tokens are still recognized ("Token expired") for a day. */
+const ACCESS_TOKEN_MEMORY_MS = 86_400_000;
 
 export interface AuthCode {
   code: string;
@@ -83,7 +85,16 @@ export class GrantStore {
   issueAccessToken(grant: Grant): AccessTokenRec {
     const rec: AccessTokenRec = { token: buildAccessToken(), grantId: grant.id, expiresAt: now() + this.getAccessTtlSeconds() * 1000 };
     this.state.accessTokens[rec.token] = rec;
+    this.pruneAccessTokens();
     return rec;
+  }
+
+  /** Forgets access tokens that expired long ago, so the state file does not grow without bound. */
+  private pruneAccessTokens(): void {
+    const cutoff = now() - ACCESS_TOKEN_MEMORY_MS;
+    for (const [token, rec] of Object.entries(this.state.accessTokens)) {
+      if (rec.expiresAt < cutoff) delete this.state.accessTokens[token];
+    }
   }
 
   /** Rotates on every refresh; a superseded token is accepted only within the grace window (and gets the current one). */
