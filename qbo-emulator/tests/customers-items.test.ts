@@ -115,6 +115,29 @@ describe("items and accounts", () => {
   });
 });
 
+describe("round trips", () => {
+  it("accepts every entity exactly as it was read, as a full update", async () => {
+    const inv = await mustQbo(qbo, "createInvoice", { CustomerRef: { value: "5" }, Line: [{ Amount: 100, DetailType: "SalesItemLineDetail", SalesItemLineDetail: { ItemRef: { value: "2" }, Qty: 4, UnitPrice: 25 } }, { Description: "Note", DetailType: "DescriptionOnly", DescriptionLineDetail: {} }] });
+    const pay = await mustQbo(qbo, "createPayment", { CustomerRef: { value: "5" }, TotalAmt: 60, Line: [{ Amount: 40, LinkedTxn: [{ TxnId: inv.Id, TxnType: "Invoice" }] }] });
+    const cases: [string, string, string][] = [
+      ["getCustomer", "updateCustomer", "5"],
+      ["getItem", "updateItem", "2"],
+      ["getInvoice", "updateInvoice", inv.Id],
+      ["getPayment", "updatePayment", pay.Id],
+    ];
+    for (const [get, update, id] of cases) {
+      const read = await mustQbo(qbo, get, id);
+      const written = await mustQbo(qbo, update, { ...read, sparse: false });
+      expect(written.SyncToken).toBe(String(Number(read.SyncToken) + 1));
+      const { MetaData: _a, SyncToken: _b, ...before } = read;
+      const { MetaData: _c, SyncToken: _d, ...after } = written;
+      expect(after).toEqual(before);
+    }
+    const prefs = await mustQbo(qbo, "getPreferences");
+    expect((await callQbo(qbo, "updatePreferences", { ...prefs })).err).toBeFalsy();
+  });
+});
+
 describe("company", () => {
   it("returns CompanyInfo and Preferences", async () => {
     const info = await mustQbo(qbo, "getCompanyInfo", ACME);

@@ -21,7 +21,7 @@ beforeEach(async () => {
 
 describe("throttling", () => {
   it("answers the 11th concurrent request with 429 and fault 3001", async () => {
-    await admin(emu, "POST", "/config", { latency: { kind: "fixed", ms: 400 } });
+    await admin(emu, "POST", "/config", { latency: { kind: "fixed", ms: 1000 } });
     const results = await Promise.all(Array.from({ length: 11 }, () => callQbo(qbo, "getPreferences")));
     const throttled = results.filter((r) => getStatus(r.err) === 429);
     const ok = results.filter((r) => !r.err);
