@@ -62,10 +62,13 @@ export function isValidDate(date: string): boolean {
   return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === date;
 }
 
-/** A monotonic-ish clock: never returns the same millisecond twice, so change ordering is stable. */
+/**
+ * Wall-clock milliseconds that never repeat (so change order is stable); a clock that jumps back by more than a
+ * second (e.g. NTP, or tests restoring time) is followed instead of being outrun.
+ */
 let lastNow = 0;
 export function now(): number {
   const t = Date.now();
-  lastNow = t > lastNow ? t : lastNow + 1;
+  lastNow = t > lastNow || lastNow - t > 1000 ? t : lastNow + 1;
   return lastNow;
 }
