@@ -18,6 +18,8 @@ export interface EmuResponse {
   status: number;
   headers: Record<string, string>;
   body: string | Buffer;
+  /** The Intuit payload behind a JSON body (lets the API answer in XML instead). */
+  payload?: Record<string, unknown>;
 }
 
 export function getHeader(req: EmuRequest, name: string): string | undefined {
@@ -31,8 +33,9 @@ const API_HEADERS = {
   "Qbo-Version": "1944.190",
 };
 
-export function buildJsonResponse(status: number, body: unknown, extra: Record<string, string> = {}): EmuResponse {
+export function buildJsonResponse(status: number, body: Record<string, unknown>, extra: Record<string, string> = {}): EmuResponse {
   return {
+    payload: body,
     status,
     headers: {
       "Content-Type": status < 300 ? "application/json;charset=utf-8" : "application/json",

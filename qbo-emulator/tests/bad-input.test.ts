@@ -107,6 +107,24 @@ describe("authentication faults", () => {
   });
 });
 
+describe("content negotiation", () => {
+  it("answers XML when the client does not ask for JSON, like Intuit", async () => {
+    const res = await fetch(`${emu.url}${base}/invoice/1`, { headers: { Authorization: `Bearer ${token}` } });
+    expect(res.headers.get("content-type")).toContain("application/xml");
+    const xml = await res.text();
+    expect(xml).toContain('<IntuitResponse xmlns="http://schema.intuit.com/finance/v3" time="');
+    expect(xml).toContain('<Invoice domain="QBO" sparse="false"><AllowIPNPayment>false</AllowIPNPayment>');
+    expect(xml).toContain('<CustomerRef name="Great Lakes Aerospace">2</CustomerRef>');
+    expect(xml).toContain("<TotalAmt>1250.00</TotalAmt>");
+    const fault = await (await fetch(`${emu.url}${base}/invoice/abc`, { headers: { Authorization: `Bearer ${token}` } })).text();
+    expect(fault).toContain('<Fault type="ValidationFault"><Error code="2030" element="Id"><Message>Invalid ID</Message>');
+    const query = await (await fetch(`${emu.url}${base}/query?query=${encodeURIComponent("select * from Item where Id = '3'")}`, { headers: { Authorization: `Bearer ${token}` } })).text();
+    expect(query).toContain('<QueryResponse startPosition="1" maxResults="1"><Item domain="QBO" sparse="false">');
+    const json = await fetch(`${emu.url}${base}/invoice/1?format=json`, { headers: { Authorization: `Bearer ${token}` } });
+    expect(json.headers.get("content-type")).toContain("application/json");
+  });
+});
+
 describe("robustness", () => {
   it("survives garbage and keeps serving", async () => {
     const garbage = [

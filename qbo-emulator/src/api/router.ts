@@ -5,6 +5,7 @@ import { type FaultOutcome, runWithFaults } from "../fault-responses";
 import { type EmuRequest, type EmuResponse, getHeader } from "../http";
 import { MAX_REQUEST_ID_LENGTH } from "../idempotency";
 import { sampleLatencyMs, sleep } from "../latency";
+import { toIntuitXml } from "../xml";
 import { dispatchApi } from "./dispatch";
 
 const AUTH_DETAILS: Record<string, string> = {
@@ -47,7 +48,24 @@ async function runWithRequestId(emu: Emulator, realmId: string, req: EmuRequest,
   }
 }
 
+/** Intuit answers XML unless the client asks for JSON (Accept) or passes format=json (node-quickbooks does). */
+function wantsXml(req: EmuRequest): boolean {
+  const accept = (getHeader(req, "accept") ?? "").toLowerCase();
+  return req.query.get("format")?.toLowerCase() !== "json" && !accept.includes("json");
+}
+
+function negotiate(req: EmuRequest, outcome: FaultOutcome): FaultOutcome {
+  const res = outcome.response;
+  if (!res?.payload || res.status === 401 || res.status === 403 || !wantsXml(req)) return outcome;
+  const body = toIntuitXml(res.payload);
+  return { ...outcome, response: { ...res, body, headers: { ...res.headers, "Content-Type": "application/xml;charset=UTF-8" } } };
+}
+
 export async function handleApi(emu: Emulator, req: EmuRequest, realmId: string, rest: string[]): Promise<FaultOutcome> {
+  return negotiate(req, await runApi(emu, req, realmId, rest));
+}
+
+async function runApi(emu: Emulator, req: EmuRequest, realmId: string, rest: string[]): Promise<FaultOutcome> {
   const header = getHeader(req, "authorization") ?? "";
   const bearer = /^Bearer\s+(\S+)$/i.exec(header)?.[1];
   const check = emu.grants.checkAccessToken(bearer);
