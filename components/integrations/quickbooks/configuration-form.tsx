@@ -5,6 +5,7 @@ import { useState, useTransition } from "react";
 import { saveConfigurationAction } from "@/app/(app)/management/integrations/quickbooks/actions";
 import { Button } from "@/components/ui/button";
 import { FormMessage } from "@/components/ui/form";
+import { useHydrated } from "@/components/ui/use-hydrated";
 import type { TLookupOption } from "@/lib/quickbooks/setup/lookups";
 import type { TConfigurationDraft } from "@/lib/quickbooks/setup/schemas";
 import { DefaultItemField, JobSourceField, PaymentsFields, TriggerField, XometryCustomerField } from "./configuration-fields";
@@ -17,6 +18,7 @@ export function ConfigurationForm({ initial, accounts }: { initial: TConfigurati
   const [values, setValues] = useState<TConfigurationDraft>(initial);
   const [result, setResult] = useState<TResult>(null);
   const [isPending, startTransition] = useTransition();
+  const isHydrated = useHydrated();
   const errors = result?.fieldErrors ?? {};
   const set = (patch: Partial<TConfigurationDraft>) => setValues((current) => ({ ...current, ...patch }));
   const isXometry = values.jobSources !== "IN_HOUSE";
@@ -61,7 +63,7 @@ export function ConfigurationForm({ initial, accounts }: { initial: TConfigurati
         />
       )}
       <div className="flex justify-end">
-        <Button type="submit" disabled={isPending}>
+        <Button type="submit" disabled={isPending || !isHydrated}>
           {isPending ? "Checking with QuickBooks…" : "Save changes"}
         </Button>
       </div>

@@ -5,6 +5,7 @@ import { useState, useTransition } from "react";
 import { saveConfigurationAction, submitSetupStepAction } from "@/app/(app)/management/integrations/quickbooks/actions";
 import { Button } from "@/components/ui/button";
 import { FormMessage } from "@/components/ui/form";
+import { useHydrated } from "@/components/ui/use-hydrated";
 import type { TLookupOption } from "@/lib/quickbooks/setup/lookups";
 import type { TPreflightIssue } from "@/lib/quickbooks/setup/preflight";
 import { SOURCE_LABELS, TRIGGER_LABELS, type TConfigurationDraft } from "@/lib/quickbooks/setup/schemas";
@@ -25,6 +26,7 @@ export function SetupWizard({ step, steps, draft, accounts, issues }: { step: TW
   }));
   const [result, setResult] = useState<TResult>(null);
   const [isPending, startTransition] = useTransition();
+  const isHydrated = useHydrated();
   const errors = result?.fieldErrors ?? {};
   const set = (patch: Partial<TConfigurationDraft>) => setValues((current) => ({ ...current, ...patch }));
   const isXometry = values.jobSources !== "IN_HOUSE";
@@ -103,11 +105,11 @@ export function SetupWizard({ step, steps, draft, accounts, issues }: { step: TW
           Back
         </Button>
         {step === "review" ? (
-          <Button onClick={save} disabled={isPending}>
+          <Button onClick={save} disabled={isPending || !isHydrated}>
             {isPending ? "Saving…" : "Save"}
           </Button>
         ) : (
-          <Button onClick={submitStep} disabled={isPending}>
+          <Button onClick={submitStep} disabled={isPending || !isHydrated}>
             {isPending ? "Checking with QuickBooks…" : "Next"}
           </Button>
         )}
