@@ -2,6 +2,8 @@
 import type { EmuResponse } from "./http";
 
 export const MAX_REQUEST_ID_LENGTH = 50;
+/** The oldest remembered responses are forgotten beyond this many. */
+const MAX_REMEMBERED = 20_000;
 
 export class IdempotencyCache {
   private responses = new Map<string, EmuResponse>();
@@ -26,7 +28,13 @@ export class IdempotencyCache {
     this.pending.set(key, new Promise((resolve) => (finish = resolve)));
     return (response) => {
       this.pending.delete(key);
-      if (response) this.responses.set(key, response);
+      if (response) {
+        this.responses.set(key, response);
+        if (this.responses.size > MAX_REMEMBERED) {
+          const oldest = this.responses.keys().next().value;
+          if (oldest !== undefined) this.responses.delete(oldest);
+        }
+      }
       finish(response);
     };
   }
