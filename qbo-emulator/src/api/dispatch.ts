@@ -10,7 +10,7 @@ import { runCdc } from "./cdc";
 import { ensureSubscriptionActive } from "./company-status";
 import type { ApiContext } from "./context";
 import { findLive } from "./context";
-import { findEntityHandlers, getRows } from "./entities";
+import { type EntityHandlers, findEntityHandlers, getRows } from "./entities";
 import { readExchangeRate } from "./exchange-rate";
 import { sendInvoice } from "./invoice-actions";
 import { updatePreferences } from "./preferences";
@@ -63,17 +63,22 @@ function handlePost(ctx: ApiContext, req: EmuRequest, rest: string[]): EmuRespon
   }
   const handlers = findEntityHandlers(first);
   if (!handlers || second) return undefined;
-  const body = parseJsonObject(req);
   const operation = req.query.get("operation")?.toLowerCase();
-  const handler =
-    operation === undefined || operation === "create"
-      ? body.Id !== undefined && operation === undefined ? handlers.update : handlers.create
-      : operation === "update" ? handlers.update
-      : operation === "delete" ? handlers.delete
-      : operation === "void" ? handlers.void
-      : undefined;
+  const isWrite = operation === undefined || ["create", "update", "delete", "void"].includes(operation);
+  if (!isWrite) return undefined;
+  const body = parseJsonObject(req);
+  const handler = pickWriteHandler(handlers, operation, body);
   if (!handler) return undefined;
   return buildEnvelope({ [handlers.name]: handler(ctx, body) });
+}
+
+/** `POST /{entity}`: create, or update when the body carries an Id; `?operation=` selects update/delete/void. */
+function pickWriteHandler(handlers: EntityHandlers, operation: string | undefined, body: Record<string, unknown>) {
+  if (operation === undefined) return body.Id !== undefined ? handlers.update : handlers.create;
+  if (operation === "create") return handlers.create;
+  if (operation === "update") return handlers.update;
+  if (operation === "delete") return handlers.delete;
+  return operation === "void" ? handlers.void : undefined;
 }
 
 export async function dispatchApi(emu: Emulator, realm: RealmState, req: EmuRequest, rest: string[]): Promise<EmuResponse> {
