@@ -28,11 +28,17 @@ export async function renderInvoicePdf(realm: RealmState, inv: InvoiceRec): Prom
     info.set(PDFName.of("Title"), PDFString.of(toWinAnsi(`Invoice ${number}`)));
     info.set(PDFName.of("Subject"), PDFString.of(toWinAnsi(`Invoice ${number} for ${customer?.displayName ?? ""}`)));
   }
-  const page = doc.addPage([612, 792]);
+  let page = doc.addPage([612, 792]);
   const font = await doc.embedFont(StandardFonts.Helvetica);
   const bold = await doc.embedFont(StandardFonts.HelveticaBold);
   const draw = (text: string, x: number, y: number, size = 10, isBold = false): void => {
     page.drawText(toWinAnsi(text), { x, y, size, font: isBold ? bold : font, color: rgb(0.2, 0.2, 0.22) });
+  };
+  const drawColumnHeads = (y: number): void => {
+    draw("Description", 50, y, 10, true);
+    draw("Qty", 330, y, 10, true);
+    draw("Rate", 390, y, 10, true);
+    draw("Amount", 480, y, 10, true);
   };
   const addr = realm.company.addr;
   draw(realm.company.companyName, 50, 740, 16, true);
@@ -45,13 +51,16 @@ export async function renderInvoicePdf(realm: RealmState, inv: InvoiceRec): Prom
   draw("Bill to", 50, 660, 10, true);
   draw(customer?.displayName ?? `Customer ${inv.customerId}`, 50, 646);
   let y = 600;
-  draw("Description", 50, y, 10, true);
-  draw("Qty", 330, y, 10, true);
-  draw("Rate", 390, y, 10, true);
-  draw("Amount", 480, y, 10, true);
+  drawColumnHeads(y);
   for (const line of inv.lines) {
     y -= 18;
-    if (y < 120) break;
+    if (y < 90) {
+      page = doc.addPage([612, 792]);
+      draw(`Invoice ${number} (continued)`, 50, 740, 10, true);
+      y = 710;
+      drawColumnHeads(y);
+      y -= 18;
+    }
     const item = line.itemId ? realm.Item[line.itemId]?.name : undefined;
     draw((line.description ?? item ?? "").slice(0, 48), 50, y);
     if (line.kind === "SalesItem") {
@@ -59,6 +68,10 @@ export async function renderInvoicePdf(realm: RealmState, inv: InvoiceRec): Prom
       if (line.unitPrice !== undefined) draw(String(line.unitPrice), 390, y);
       draw(formatAmount(inv.isVoided ? 0 : line.amountCents, inv.currency), 480, y);
     }
+  }
+  if (y < 110) {
+    page = doc.addPage([612, 792]);
+    y = 760;
   }
   y -= 36;
   draw("Total", 390, y, 11, true);

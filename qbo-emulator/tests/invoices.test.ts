@@ -252,6 +252,18 @@ describe("invoice PDF", () => {
     expect(streams).toContain(hex("USD 1234.50"));
   });
 
+  it("spills long invoices onto more pages and survives characters the standard fonts lack", async () => {
+    const customer = await mustQbo(qbo, "createCustomer", { DisplayName: "Zürich Präzision AG 🚀" });
+    const lines = Array.from({ length: 60 }, (_, i) => ({ Amount: 1, Description: `Part ${i + 1} — Ø12 mm`, DetailType: "SalesItemLineDetail", SalesItemLineDetail: { ItemRef: { value: "3" } } }));
+    const inv = await mustQbo(qbo, "createInvoice", { CustomerRef: { value: customer.Id }, Line: lines });
+    const { err, data } = await callQbo(qbo, "getInvoicePdf", inv.Id);
+    expect(err).toBeFalsy();
+    const doc = await PDFDocument.load(Buffer.from(data));
+    expect(doc.getPageCount()).toBeGreaterThan(1);
+    const hex = (s: string) => Buffer.from(s, "latin1").toString("hex").toUpperCase();
+    expect(extractTextStreams(Buffer.from(data))).toContain(hex("USD 60.00"));
+  });
+
   it("answers a missing invoice's PDF with a JSON 610 fault", async () => {
     const t = emu.issueTokens(ACME);
     const res = await rawApi(emu, t.access_token, "GET", `/v3/company/${ACME}/invoice/424242/pdf`);
