@@ -181,7 +181,7 @@ describe("invoice numbering", () => {
     expect(prefs.SalesFormsPrefs.CustomTxnNumbers).toBe(true);
     const inv = await mustQbo(qbo, "createInvoice", buildInvoiceBody("1", 5));
     expect(inv.DocNumber).toBeUndefined();
-    await admin(emu, "POST", `/realms/${ACME}/preferences`, { customTxnNumbers: false });
+    await admin(emu, "POST", `/realms/${ACME}/preferences`, { SalesFormsPrefs: { CustomTxnNumbers: false } });
     const numbered = await mustQbo(qbo, "createInvoice", buildInvoiceBody("1", 5));
     expect(numbered.DocNumber).toMatch(/^\d+$/);
   });

@@ -5,10 +5,18 @@ export const ZResetRequestSchema = z.strictObject({ keepTokens: z.boolean().opti
 
 export const ZTokensRequestSchema = z.strictObject({ realmId: z.string(), clientId: z.string().optional() });
 
-export const ZPreferencesRequestSchema = z.strictObject({
-  customTxnNumbers: z.boolean().optional(),
-  multiCurrencyEnabled: z.boolean().optional(),
-});
+/** `{"customTxnNumbers"}` or Intuit's own shape `{"SalesFormsPrefs":{"CustomTxnNumbers"}}`. */
+export const ZPreferencesRequestSchema = z
+  .strictObject({
+    customTxnNumbers: z.boolean().optional(),
+    multiCurrencyEnabled: z.boolean().optional(),
+    SalesFormsPrefs: z.strictObject({ CustomTxnNumbers: z.boolean() }).optional(),
+    CurrencyPrefs: z.strictObject({ MultiCurrencyEnabled: z.boolean() }).optional(),
+  })
+  .transform((b) => ({
+    customTxnNumbers: b.customTxnNumbers ?? b.SalesFormsPrefs?.CustomTxnNumbers,
+    multiCurrencyEnabled: b.multiCurrencyEnabled ?? b.CurrencyPrefs?.MultiCurrencyEnabled,
+  }));
 
 const ZLatencySchema = z.union([
   z.strictObject({ kind: z.literal("none") }),
