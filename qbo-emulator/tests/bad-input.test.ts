@@ -43,6 +43,8 @@ describe("validation faults", () => {
   it("a wrong type → 2010", async () => {
     const res = await rawApi(emu, token, "POST", `${base}/invoice`, JSON.stringify({ CustomerRef: { value: "1" }, Line: "not-a-list" }));
     expect(res.json.Fault.Error[0].code).toBe("2010");
+    const huge = await rawApi(emu, token, "POST", `${base}/invoice`, '{"CustomerRef":{"value":"1"},"Line":[{"Amount":1e308,"DetailType":"SalesItemLineDetail","SalesItemLineDetail":{}}]}');
+    expect(huge.json.Fault.Error[0].code).toBe("2010");
   });
 
   it("a missing required field → 2020", async () => {

@@ -56,6 +56,6 @@ export const ZInvoiceEditRequestSchema = z.strictObject({
 });
 
 export const ZReceivePaymentRequestSchema = z.strictObject({
-  amount: z.number().positive().optional(),
+  amount: z.number().positive().max(1e12).optional(),
   depositAccountId: z.string().optional(),
 });

@@ -5,7 +5,11 @@ import type { EmuRequest } from "../http";
 
 const NUMBER_TEXT = /^-?\d+(\.\d+)?$/;
 
-export const ZDecimalSchema = z.union([z.number(), z.string().regex(NUMBER_TEXT).transform(Number)]);
+/** Intuit decimals: a number or numeric string, within what QuickBooks can hold. */
+const MAX_DECIMAL = 1e12;
+export const ZDecimalSchema = z
+  .union([z.number(), z.string().regex(NUMBER_TEXT).transform(Number)])
+  .refine((v) => Number.isFinite(v) && Math.abs(v) < MAX_DECIMAL, { message: "Illegal number format" });
 export const ZRefSchema = z.looseObject({
   value: z.union([z.string(), z.number()]).transform(String),
   name: z.string().optional(),
