@@ -75,7 +75,7 @@ function addInvoice(realm: RealmState, at: number, customerId: string, itemId: s
 
 function seedAcme(at: number): RealmState {
   const realm = buildRealm(ACME_REALM_ID, "Acme Precision Machining", false, true, at);
-  const checking = addAccount(realm, at, "Business Checking", "Bank", "Checking", "Asset");
+  addAccount(realm, at, "Business Checking", "Bank", "Checking", "Asset");
   addAccount(realm, at, "Undeposited Funds", "Other Current Asset", "UndepositedFunds", "Asset");
   addAccount(realm, at, "Accounts Receivable (A/R)", "Accounts Receivable", "AccountsReceivable", "Asset");
   const machining = addAccount(realm, at, "Machining Income", "Income", "ServiceFeeIncome", "Revenue");
@@ -83,7 +83,6 @@ function seedAcme(at: number): RealmState {
   addAccount(realm, at, "Cost of Goods Sold", "Cost of Goods Sold", "SuppliesMaterialsCogs", "Expense");
   addAccount(realm, at, "Accounts Receivable (A/R) - CAD", "Accounts Receivable", "AccountsReceivable", "Asset", "CAD");
   addAccount(realm, at, "Shipping Income", "Income", "OtherPrimaryIncome", "Revenue");
-  void checking;
   addItem(realm, at, "Services", "Service", machining.id, 0, "Services");
   addItem(realm, at, "Machining Services", "Service", machining.id, 0, "CNC machining services");
   addItem(realm, at, "Parts", "NonInventory", sales.id, 0, "Machined parts");
