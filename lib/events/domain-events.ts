@@ -32,7 +32,11 @@ export function onDomainEvent(type: TDomainEventType, handler: TDomainEventHandl
   handlers.set(type, [...(handlers.get(type) ?? []), handler]);
 }
 
+let subscribersLoaded: Promise<unknown> | undefined;
+
 export async function recordDomainEvent(tx: TTransaction, event: TDomainEvent): Promise<string> {
+  subscribersLoaded ??= import("./subscribers");
+  await subscribersLoaded;
   const row = await tx.domainEvent.create({
     data: {
       type: event.type,

@@ -18,25 +18,36 @@ import {
   type TPreferences,
 } from "./schemas";
 import { callSdk, createSdk, quoteQueryValue, type TSdk } from "./sdk";
+import { pauseRealm, withRealmSlot } from "./rate-limit";
 import { getValidAccessToken } from "./tokens";
 
 type TSdkMethod = (sdk: TSdk, callback: (error: unknown, data: unknown) => void) => void;
 
 /**
  * The typed, promise-based façade over node-quickbooks for one connection. Every call takes a
- * valid token (refreshing single-flight when needed); a 401 refreshes once and retries once.
+ * valid token (refreshing single-flight when needed) and a slot in the realm's request budget;
+ * a 401 refreshes once and retries once; a 429 pauses the realm for everyone.
+ * `maxWaitMs`: how long to wait for room in the budget before RealmBusyError (workers reschedule).
  */
 export class QuickBooksApi {
-  constructor(readonly connectionId: string) {}
+  constructor(
+    readonly connectionId: string,
+    private readonly options: { maxWaitMs: number } = { maxWaitMs: 15_000 },
+  ) {}
 
   private async call<T>(schema: z.ZodType<T> | null, method: TSdkMethod): Promise<T> {
     const config = getQuickBooksConfig();
     let token = await getValidAccessToken(this.connectionId);
     for (let attempt = 0; ; attempt++) {
       try {
-        const data = await callSdk<unknown>((callback) => method(createSdk(config, token.realmId, token.accessToken), callback));
+        const data = await withRealmSlot(
+          token.realmId,
+          () => callSdk<unknown>((callback) => method(createSdk(config, token.realmId, token.accessToken), callback)),
+          this.options,
+        );
         return schema ? schema.parse(data) : (data as T);
       } catch (error) {
+        if (error instanceof QuickBooksError && error.kind === "throttled") await pauseRealm(token.realmId);
         if (!(error instanceof QuickBooksError) || error.kind !== "auth" || attempt > 0) throw error;
         token = await getValidAccessToken(this.connectionId, token.accessToken);
       }

@@ -1,6 +1,7 @@
 import { ensureCan, type TActor } from "@/lib/auth/permissions";
 import { db } from "@/lib/db/client";
 import { getLogger } from "@/lib/logger";
+import { resumePausedSyncs } from "@/lib/sync/resume";
 import { getQuickBooksConfig } from "./config";
 import type { TConnectOutcome } from "./connect-messages";
 import { exchangeAuthorizationCode, revokeToken, type TTokenSet } from "./oauth";
@@ -80,6 +81,13 @@ async function readCompanyName(realmId: string, accessToken: string): Promise<st
 
 /** Stores the connection (tokens encrypted) under a per-realm lock, so one realm never serves two shops. */
 async function saveConnection(actor: TActor, realmId: string, companyName: string, tokens: TTokenSet): Promise<TCallbackResult> {
+  const result = await storeConnection(actor, realmId, companyName, tokens);
+  // Work paused while the connection needed the user goes again now.
+  if (result.outcome !== "realm_in_use") await resumePausedSyncs(actor.organizationId, realmId);
+  return result;
+}
+
+async function storeConnection(actor: TActor, realmId: string, companyName: string, tokens: TTokenSet): Promise<TCallbackResult> {
   const config = getQuickBooksConfig();
   return db.$transaction(async (tx) => {
     await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext(${`quickbooks-realm:${realmId}`}))`;

@@ -1,0 +1,34 @@
+import type { TTransaction } from "@/lib/db/client";
+import type { Prisma } from "@/lib/generated/prisma/client";
+import { enqueuePushSync } from "@/lib/queue/tasks";
+
+export type TNewSync = {
+  organizationId: string;
+  kind: "INVOICE" | "PAYMENT";
+  jobId?: string;
+  payoutId?: string;
+  realmId: string;
+  trigger: string;
+  payload: Prisma.InputJsonValue;
+  /** PAUSED when the connection needs a reconnect: kept, and pushed once reconnected. */
+  status: "PENDING" | "PAUSED";
+  backfillRunId?: string;
+};
+
+/**
+ * Writes the sync row and queues its task in the caller's transaction. The row is unique per
+ * (organization, kind, job|payout): a trigger delivered twice, a double click or a replay finds
+ * the existing row and queues nothing. Returns the row and whether this call created it.
+ */
+export async function createSync(tx: TTransaction, data: TNewSync) {
+  const unique =
+    data.kind === "PAYMENT"
+      ? { organizationId_kind_payoutId: { organizationId: data.organizationId, kind: data.kind, payoutId: data.payoutId! } }
+      : { organizationId_kind_jobId: { organizationId: data.organizationId, kind: data.kind, jobId: data.jobId! } };
+  const inserted = await tx.quickBooksSync.createMany({ data: [{ ...data, errorMessage: data.status === "PAUSED" ? PAUSED_MESSAGE : null }], skipDuplicates: true });
+  const sync = await tx.quickBooksSync.findUniqueOrThrow({ where: unique });
+  if (inserted.count === 1 && sync.status === "PENDING") await enqueuePushSync(sync.id, { tx });
+  return { sync, isNew: inserted.count === 1 };
+}
+
+export const PAUSED_MESSAGE = "Waiting for QuickBooks to be reconnected. It will be sent automatically, nothing is lost.";
