@@ -135,6 +135,15 @@ describe("company UI", () => {
     expect((await mustQbo(qbo, "getPreferences")).SalesFormsPrefs.CustomTxnNumbers).toBe(false);
   });
 
+  it("lists connected apps and disconnects one (its tokens stop working)", async () => {
+    const settings = await page(`/app/${ACME}/settings`);
+    expect(settings.html).toContain('<ul id="connected-apps"><li>Workcenter');
+    const res = await post(`/app/${ACME}/settings/disconnect?clientId=workcenter-emulator-client`);
+    expect(res.location).toContain("notice=");
+    expect((await callQbo(qbo, "getPreferences")).err.response.status).toBe(401);
+    expect((await page(`/app/${ACME}/settings`)).html).toContain("No apps are connected");
+  });
+
   it("answers unknown pages with 404", async () => {
     expect((await page(`/app/${ACME}/nothing`)).status).toBe(404);
     expect((await page("/app/123")).status).toBe(404);

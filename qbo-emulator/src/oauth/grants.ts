@@ -151,10 +151,11 @@ export class GrantStore {
     return count;
   }
 
-  revokeRealm(realmId: string): number {
+  /** Revokes every live grant of the company (optionally only one app's). */
+  revokeRealm(realmId: string, clientId?: string): number {
     let count = 0;
     for (const g of Object.values(this.state.grants)) {
-      if (g.realmId === realmId && !g.isRevoked) {
+      if (g.realmId === realmId && !g.isRevoked && (clientId === undefined || g.clientId === clientId)) {
         g.isRevoked = true;
         count += 1;
       }

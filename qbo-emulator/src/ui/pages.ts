@@ -40,12 +40,26 @@ export function renderCustomersPage(realm: RealmState, query: URLSearchParams): 
   return renderLayout(realm, "Customers", `<table><thead><tr><th>Id</th><th>Name</th><th>Currency</th><th class="num">Open balance</th><th>Status</th></tr></thead><tbody>${rows}</tbody></table>`, query);
 }
 
-export function renderSettingsPage(realm: RealmState, query: URLSearchParams): string {
+export interface ConnectedApp {
+  clientId: string;
+  appName: string;
+}
+
+function renderConnectedApps(realm: RealmState, apps: ConnectedApp[]): string {
+  if (apps.length === 0) return "<p>No apps are connected to this company.</p>";
+  const rows = apps
+    .map((a) => `<li>${escapeHtml(a.appName)} ${renderButtonForm(`/app/${realm.realmId}/settings/disconnect?clientId=${encodeURIComponent(a.clientId)}`, "Disconnect", "danger")}</li>`)
+    .join("");
+  return `<ul id="connected-apps">${rows}</ul>`;
+}
+
+export function renderSettingsPage(realm: RealmState, query: URLSearchParams, apps: ConnectedApp[]): string {
   const on = realm.prefs.customTxnNumbers;
   const body = `<div class="card"><h2>Sales form content</h2>
 <p>Custom transaction numbers: <strong id="custom-txn-numbers">${on ? "On" : "Off"}</strong></p>
 <p>${on ? "You enter invoice numbers yourself; invoices created without one have no number." : "QuickBooks numbers invoices automatically."}</p>
 ${renderButtonForm(`/app/${realm.realmId}/settings/custom-txn-numbers?value=${on ? "off" : "on"}`, on ? "Turn off custom transaction numbers" : "Turn on custom transaction numbers", "primary")}
-<h2>Currency</h2><p>Home currency: ${realm.prefs.homeCurrency} · Multicurrency: ${realm.prefs.multiCurrencyEnabled ? "On" : "Off"}</p></div>`;
+<h2>Currency</h2><p>Home currency: ${realm.prefs.homeCurrency} · Multicurrency: ${realm.prefs.multiCurrencyEnabled ? "On" : "Off"}</p>
+<h2>Connected apps</h2>${renderConnectedApps(realm, apps)}</div>`;
   return renderLayout(realm, "Account and settings", body, query);
 }

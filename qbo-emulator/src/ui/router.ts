@@ -64,13 +64,23 @@ async function handleRealm(emu: Emulator, realm: RealmState, req: EmuRequest, re
     }
     if (section === "payments" && !id) return buildHtml(200, renderPaymentsPage(realm, q));
     if (section === "customers" && !id) return buildHtml(200, renderCustomersPage(realm, q));
-    if (section === "settings" && !id) return buildHtml(200, renderSettingsPage(realm, q));
+    if (section === "settings" && !id) {
+      const apps = emu.apps.filter((a) => emu.grants.isConnected(a.clientId, realm.realmId));
+      return buildHtml(200, renderSettingsPage(realm, q, apps));
+    }
     return notFound(realm);
   }
   if (req.method !== "POST") return notFound(realm);
   if (section === "invoices" && id && action) return handleInvoicePost(emu, realm, req, id, action);
   if (section === "payments" && id && action === "void") {
     return runAction(`/app/${realm.realmId}/payments`, "Payment voided.", () => voidPaymentAction(emu, realm, id));
+  }
+  if (section === "settings" && id === "disconnect") {
+    const clientId = q.get("clientId") ?? "";
+    return runAction(`/app/${realm.realmId}/settings`, "App disconnected.", () => {
+      emu.grants.revokeRealm(realm.realmId, clientId);
+      emu.scheduleSave();
+    });
   }
   if (section === "settings" && id === "custom-txn-numbers") {
     const on = q.get("value") === "on";
