@@ -6,7 +6,7 @@ import { type EmulatorOptions, type ResolvedOptions, resolveOptions } from "./op
 import { createHttpServer } from "./server";
 import { ACME_REALM_ID, BIRCH_REALM_ID, SANDBOX_USER } from "./store/seed";
 
-export type { EmulatorOptions, LatencyProfile, Limits, OAuthApp, WebhookConfig } from "./options";
+export type { EmulatorOptions, LatencyProfile, Limits, OAuthApp, ResolvedOptions, WebhookConfig } from "./options";
 export { DEFAULT_CLIENT_ID, DEFAULT_CLIENT_SECRET, DEFAULT_REDIRECT_URI } from "./options";
 export { signWebhookBody } from "./webhooks";
 export { ACME_REALM_ID, BIRCH_REALM_ID, SANDBOX_USER };

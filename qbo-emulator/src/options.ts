@@ -39,7 +39,7 @@ export interface EmulatorOptions {
   accessTokenTtlSeconds?: number;
   refreshTokenGraceSeconds?: number;
   limits?: Partial<Limits>;
-  latency?: LatencyProfile | { kind: "fixed"; ms: number } | null;
+  latency?: LatencyProfile | null;
   /** Delay before webhook notifications are delivered (batches events). Default 50 ms. */
   webhookDelayMs?: number;
   quiet?: boolean;
