@@ -6,7 +6,7 @@ const log = getLogger("queue");
 const globalForBoss = globalThis as unknown as { workcenterBoss?: Promise<PgBoss> };
 
 /** Queues, created once with LISTEN/NOTIFY so a task starts within milliseconds of its trigger. */
-export const QUEUE_NAMES = ["quickbooks.push-sync"] as const;
+export const QUEUE_NAMES = ["quickbooks.push-document"] as const;
 export type TQueueName = (typeof QUEUE_NAMES)[number];
 
 /** pg-boss on our PostgreSQL (schema `pgboss`), started once per process. */
@@ -17,7 +17,7 @@ export function getBoss(): Promise<PgBoss> {
     await boss.start();
     for (const name of QUEUE_NAMES) {
       // Retries are ours (the sync row decides), so pg-boss only re-runs a task whose worker died.
-      await boss.createQueue(name, { policy: "stately", notify: true, retryLimit: 5, retryDelay: 5, retryBackoff: true, expireInSeconds: 120 });
+      await boss.createQueue(name, { policy: "standard", notify: true, retryLimit: 5, retryDelay: 5, retryBackoff: true, expireInSeconds: 120 });
     }
     return boss;
   })().catch((error: unknown) => {

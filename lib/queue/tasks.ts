@@ -9,16 +9,16 @@ export type TPushSyncTask = z.infer<typeof ZPushSyncTaskSchema>;
 const TASK_NAME_PATTERN = /^[a-z]+\.[a-z]+(-[a-z]+)*$/;
 
 /**
- * Queues the push of one sync row. `singletonKey` = the row id, so a trigger delivered twice is
- * one queued task; with `tx`, the task exists only if the transaction commits.
+ * Queues the push of one sync row; with `tx`, the task exists only if the transaction commits.
+ * Duplicate tasks for a row are harmless: a task first claims the row (lib/sync/run-push-sync.ts),
+ * and the row itself is unique per document, so a trigger delivered twice is one row.
  */
 export async function enqueuePushSync(syncId: string, options: { tx?: TTransaction; startAfter?: Date } = {}): Promise<void> {
-  const name: TQueueName = "quickbooks.push-sync";
+  const name: TQueueName = "quickbooks.push-document";
   if (!TASK_NAME_PATTERN.test(name)) throw new Error(`bad task name ${name}`);
   const boss = await getBoss();
   const data: TPushSyncTask = ZPushSyncTaskSchema.parse({ syncId });
   await boss.send(name, data, {
-    singletonKey: options.startAfter ? `${syncId}:${options.startAfter.getTime()}` : syncId,
     startAfter: options.startAfter,
     ...(options.tx ? { db: inTransaction(options.tx) } : {}),
   });

@@ -15,8 +15,9 @@ export type TWorker = { stop: () => Promise<void> };
  */
 export async function startWorker(options: { concurrency?: number; sweepIntervalMs?: number } = {}): Promise<TWorker> {
   const boss = await getBoss();
-  const concurrency = options.concurrency ?? Number(process.env.WORKER_CONCURRENCY ?? 12);
-  const workId = await boss.work("quickbooks.push-sync", { localConcurrency: concurrency, batchSize: 1, pollingIntervalSeconds: 2 }, async (jobs) => {
+  const concurrency = options.concurrency ?? Number(process.env.WORKER_CONCURRENCY ?? 8);
+  // NOTIFY wakes a worker at once for new tasks; the 1 s poll picks up retries whose time has come.
+  const workId = await boss.work("quickbooks.push-document", { localConcurrency: concurrency, batchSize: 1, pollingIntervalSeconds: 1, notifyPollingIntervalSeconds: 1 }, async (jobs) => {
     for (const job of jobs) {
       const parsed = ZPushSyncTaskSchema.safeParse(job.data);
       if (!parsed.success) {
@@ -33,7 +34,7 @@ export async function startWorker(options: { concurrency?: number; sweepInterval
   return {
     stop: async () => {
       clearInterval(timer);
-      await boss.offWork("quickbooks.push-sync", { id: workId }).catch(() => {});
+      await boss.offWork("quickbooks.push-document", { id: workId }).catch(() => {});
       await stopBoss();
       await closeRateLimiter();
     },

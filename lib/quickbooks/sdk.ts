@@ -1,12 +1,14 @@
-import axios from "axios";
+import { createRequire } from "node:module";
 import QuickBooks from "node-quickbooks";
 import { QUICKBOOKS_MINOR_VERSION, type TQuickBooksConfig } from "./config";
 import { classifyQuickBooksFailure, QuickBooksError } from "./errors";
 
 /** No QuickBooks call may hang a worker: Intuit itself times requests out at 120 s. */
 export const QUICKBOOKS_REQUEST_TIMEOUT_MS = Number(process.env.QBO_REQUEST_TIMEOUT_MS ?? 30_000);
-// node-quickbooks and intuit-oauth share this axios; they expose no timeout of their own.
-axios.defaults.timeout = QUICKBOOKS_REQUEST_TIMEOUT_MS;
+// node-quickbooks and intuit-oauth expose no timeout of their own: set it on the axios they load
+// (the CommonJS build, resolved from node-quickbooks, which is not the ESM build `import` gives us).
+const requireFromSdk = createRequire(createRequire(import.meta.url).resolve("node-quickbooks"));
+(requireFromSdk("axios") as { defaults: { timeout: number } }).defaults.timeout = QUICKBOOKS_REQUEST_TIMEOUT_MS;
 
 export type TSdk = QuickBooks;
 type TCallback = (error: unknown, data: unknown, response?: { status?: number }) => void;

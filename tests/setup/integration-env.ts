@@ -19,3 +19,6 @@ process.env.XOMETRY_WEBHOOK_SECRET = "test-webhook-secret-0123456789abcdef";
 process.env.APP_URL = "http://localhost:3999";
 // A fixed test key; the key-rotation test rotates it explicitly.
 process.env.TOKEN_ENCRYPTION_KEYS = "k1:MDEyMzQ1Njc4OWFiY2RlZjAxMjM0NTY3ODlhYmNkZWY=";
+// Short enough for fault tests (a hung QuickBooks request, a worker that died mid-push).
+process.env.QBO_REQUEST_TIMEOUT_MS = "2000";
+process.env.QBO_SYNC_CLAIM_MS = "4000";

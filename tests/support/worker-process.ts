@@ -1,0 +1,5 @@
+// A worker in its own process, for the test that kills one mid-push. Env comes from the parent.
+import { startWorker } from "../../lib/queue/worker";
+
+await startWorker({ concurrency: 2, sweepIntervalMs: 500 });
+process.send?.("ready");
