@@ -1,0 +1,87 @@
+import { can, type TActor } from "@/lib/auth/permissions";
+import { db } from "@/lib/db/client";
+import { notFound } from "@/lib/errors";
+import { getActiveIntegration } from "@/lib/sync/integration";
+import { isXometryJobInvoiceable } from "./xometry-invoice";
+
+export type TJobInvoiceView =
+  | { state: "not_configured"; message: string }
+  | { state: "not_due"; message: string }
+  | { state: "can_generate"; canAct: boolean }
+  | {
+      state: "can_create";
+      canAct: boolean;
+      defaultItem: { id: string; name: string };
+      lines: { id: string; description: string; quantity: number; unitPriceCents: number }[];
+    }
+  | {
+      state: "document";
+      syncId: string;
+      status: "PENDING" | "SYNCING" | "SYNCED" | "FAILED" | "PAUSED" | "SKIPPED";
+      number: string | null;
+      txnDate: string | null;
+      totalCents: number | null;
+      customerName: string | null;
+      message: string | null;
+      driftReason: string | null;
+      canRetry: boolean;
+      canDownload: boolean;
+      payment: { status: string; txnDate: string | null; amountCents: number | null; message: string | null } | null;
+    };
+
+/** What the Job Overview's Invoice tab shows, for this organization's job only. */
+export async function getJobInvoiceView(actor: TActor, jobId: string): Promise<TJobInvoiceView> {
+  const job = await db.job.findFirst({
+    where: { id: jobId, organizationId: actor.organizationId },
+    include: { lineItems: { orderBy: { position: "asc" } }, syncs: { where: { kind: "INVOICE" } }, payoutLines: { select: { payoutId: true } } },
+  });
+  if (!job) throw notFound("This job");
+  const canAct = can(actor.role, "invoices.manage");
+  const sync = job.syncs[0];
+  if (sync) {
+    const payment = await findPaymentFor(actor.organizationId, job.payoutLines.map((line) => line.payoutId), job.id);
+    return {
+      state: "document",
+      syncId: sync.id,
+      status: sync.status,
+      number: sync.qboDocNumber,
+      txnDate: sync.qboTxnDate ?? (sync.payload as { txnDate?: string }).txnDate ?? null,
+      totalCents: sync.qboTotalCents,
+      customerName: sync.qboCustomerName ?? (sync.payload as { customerName?: string }).customerName ?? null,
+      message: sync.errorMessage,
+      driftReason: sync.driftReason,
+      canRetry: canAct && sync.status === "FAILED",
+      canDownload: can(actor.role, "invoices.manage") && sync.status === "SYNCED",
+      payment,
+    };
+  }
+  const integration = await getActiveIntegration(actor.organizationId);
+  if (!integration) return { state: "not_configured", message: "Invoices are created in QuickBooks Online once an owner or admin connects and sets it up on the Integrations page." };
+  const { configuration } = integration;
+  if (job.source === "IN_HOUSE") {
+    if (configuration.jobSources === "XOMETRY") return { state: "not_due", message: "In-house invoicing is turned off in the QuickBooks configuration." };
+    return {
+      state: "can_create",
+      canAct,
+      defaultItem: { id: configuration.defaultItemId, name: configuration.defaultItemName },
+      lines: job.lineItems.map((line) => ({ id: line.id, description: line.description, quantity: line.quantity, unitPriceCents: line.unitPriceCents })),
+    };
+  }
+  if (configuration.jobSources === "IN_HOUSE") return { state: "not_due", message: "Xometry invoicing is turned off in the QuickBooks configuration." };
+  if (job.status === "CANCELLED") return { state: "not_due", message: "Cancelled jobs are not invoiced." };
+  if (!configuration.invoiceTrigger || !isXometryJobInvoiceable(job, configuration.invoiceTrigger)) {
+    return { state: "not_due", message: configuration.invoiceTrigger === "JOB_SHIPPED" ? "The invoice is created when the job ships." : "The invoice is created when the job is accepted." };
+  }
+  return { state: "can_generate", canAct };
+}
+
+async function findPaymentFor(organizationId: string, payoutIds: string[], jobId: string) {
+  if (payoutIds.length === 0) return null;
+  const payment = await db.quickBooksSync.findFirst({
+    where: { organizationId, kind: "PAYMENT", payoutId: { in: payoutIds } },
+    orderBy: { createdAt: "desc" },
+  });
+  if (!payment) return null;
+  const line = (payment.payload as { lines?: { jobId: string; amountCents: number }[] }).lines?.find((candidate) => candidate.jobId === jobId);
+  return { status: payment.status, txnDate: payment.qboTxnDate ?? (payment.payload as { txnDate?: string }).txnDate ?? null, amountCents: line?.amountCents ?? null, message: payment.errorMessage };
+}

@@ -1,0 +1,20 @@
+import { ensureCan, type TActor } from "@/lib/auth/permissions";
+import { db } from "@/lib/db/client";
+import { AppError, notFound } from "@/lib/errors";
+import { enqueuePushSync } from "@/lib/queue/tasks";
+
+/**
+ * A person's Retry of a failed document. A new requestid generation, so QuickBooks does not replay
+ * the old failure; the pusher still looks for an earlier success by marker first.
+ */
+export async function retrySync(actor: TActor, syncId: string): Promise<void> {
+  ensureCan(actor, "invoices.manage");
+  const sync = await db.quickBooksSync.findFirst({ where: { id: syncId, organizationId: actor.organizationId } });
+  if (!sync) throw notFound("This QuickBooks document");
+  if (sync.status !== "FAILED") throw new AppError("CONFLICT", sync.status === "SYNCED" ? "It is already in QuickBooks." : "It is already being sent.");
+  const updated = await db.quickBooksSync.updateMany({
+    where: { id: sync.id, status: "FAILED" },
+    data: { status: "PENDING", generation: { increment: 1 }, attempts: 0, errorCode: null, errorMessage: null, nextAttemptAt: null },
+  });
+  if (updated.count === 1) await enqueuePushSync(sync.id);
+}
