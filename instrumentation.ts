@@ -3,10 +3,7 @@
  * (web-only nodes); `npm run worker` runs worker-only processes.
  */
 export async function register() {
-  if (process.env.NEXT_RUNTIME !== "nodejs" || process.env.WORKER === "off" || process.env.NEXT_PHASE === "phase-production-build") return;
-  const { startWorker } = await import("./lib/queue/worker");
-  const worker = await startWorker();
-  const stop = () => void worker.stop();
-  process.once("SIGTERM", stop);
-  process.once("SIGINT", stop);
+  if (process.env.NEXT_RUNTIME !== "nodejs" || process.env.WORKER === "off") return;
+  const { startWorkerInWebProcess } = await import("./lib/queue/start-in-web-process");
+  await startWorkerInWebProcess();
 }

@@ -1,4 +1,5 @@
 import { createRequire } from "node:module";
+import path from "node:path";
 import QuickBooks from "node-quickbooks";
 import { QUICKBOOKS_MINOR_VERSION, type TQuickBooksConfig } from "./config";
 import { classifyQuickBooksFailure, QuickBooksError } from "./errors";
@@ -7,7 +8,10 @@ import { classifyQuickBooksFailure, QuickBooksError } from "./errors";
 export const QUICKBOOKS_REQUEST_TIMEOUT_MS = Number(process.env.QBO_REQUEST_TIMEOUT_MS ?? 30_000);
 // node-quickbooks and intuit-oauth expose no timeout of their own: set it on the axios they load
 // (the CommonJS build, resolved from node-quickbooks, which is not the ESM build `import` gives us).
-const requireFromSdk = createRequire(createRequire(import.meta.url).resolve("node-quickbooks"));
+// Resolved at run time from the project root, so bundlers leave the lookup alone.
+const SDK_PACKAGE = ["node", "quickbooks"].join("-");
+const requireFromProject = createRequire(path.join(process.cwd(), "package.json"));
+const requireFromSdk = createRequire(requireFromProject.resolve(SDK_PACKAGE));
 (requireFromSdk("axios") as { defaults: { timeout: number } }).defaults.timeout = QUICKBOOKS_REQUEST_TIMEOUT_MS;
 
 export type TSdk = QuickBooks;

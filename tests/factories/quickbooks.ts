@@ -28,7 +28,7 @@ export async function emulatorAdmin<T = unknown>(emulator: RunningEmulator, meth
   return (await response.json()) as T;
 }
 
-type TLoggedRequest = { method: string; path: string; realmId?: string; grantType?: string; status: number | null };
+type TLoggedRequest = { method: string; path: string; realmId?: string; grantType?: string; status: number | null; time: string; durationMs?: number };
 
 export async function loggedRequests(emulator: RunningEmulator): Promise<TLoggedRequest[]> {
   return (await emulatorAdmin<{ requests: TLoggedRequest[] }>(emulator, "GET", "/__emulator/requests")).requests;

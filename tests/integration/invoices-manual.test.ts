@@ -148,7 +148,7 @@ describe("bulk backfill", () => {
       const numbers = new Set(jobs.map((job) => job.number));
       const ours = (await emulatorInvoices(emulator)).filter((invoice) => [...numbers].some((number) => invoice.PrivateNote?.includes(`job ${number} `)));
       expect(ours).toHaveLength(200);
-      const requests = (await loggedRequests(emulator)) as { time: string; durationMs?: number; status: number | null; realmId?: string }[];
+      const requests = await loggedRequests(emulator);
       expect(requests.filter((request) => request.status === 429)).toHaveLength(0);
       const events = requests.flatMap((request) => {
         const start = Date.parse(request.time);

@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { z } from "zod";
 import { QuickBooksWidget } from "@/components/integrations/quickbooks/quickbooks-widget";
+import { BackfillCard } from "@/components/invoices/backfill-card";
 import { PageHeader } from "@/components/ui/card";
 import { requirePageSession } from "@/lib/auth/current";
 import { can } from "@/lib/auth/permissions";
@@ -26,6 +27,7 @@ export default async function IntegrationsPage({ searchParams }: { searchParams:
     <>
       <PageHeader title="Integrations" description="Connect Workcenter to the tools your shop already uses." />
       <QuickBooksWidget status={status} canManage={canManage} message={message} pending={pending} configuration={configuration} />
+      {status.state === "connected" && configuration?.realmId === status.realmId && configuration.jobSources !== "IN_HOUSE" && can(session.role, "invoices.manage") && <BackfillCard />}
     </>
   );
 }

@@ -23,9 +23,12 @@ test("[QUICKBOOKS]: connect through Intuit's pages, then disconnect", async ({ p
   await page.getByLabel("Acme Precision Machining").check();
   await page.getByRole("button", { name: "Connect" }).click();
 
-  await expect(page).toHaveURL(/\/management\/integrations/);
-  await expect(page.getByRole("status")).toContainText("QuickBooks is connected");
+  // Not set up yet: straight on to the setup wizard (spec 03 walks it).
+  await expect(page).toHaveURL(/\/management\/integrations\/quickbooks\/setup\?qbo=connected/);
+  await expect(page.getByRole("status")).toContainText("QuickBooks is connected to Acme Precision Machining");
+  await page.goto("/management/integrations");
   await expect(page.getByTestId("quickbooks-company")).toHaveText("Acme Precision Machining");
+  await expect(widget).toContainText("not set up yet");
   await expect(widget).toContainText("Olivia Owens");
 
   await widget.getByRole("button", { name: "Disconnect" }).click();
