@@ -1,0 +1,101 @@
+// npm run bench:invoices – trigger-to-invoice latency and backfill throughput against the emulator
+// at a realistic latency (log-normal, median 600 ms). Prints figures; asserts nothing.
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { startEmbeddedPostgres } from "../lib/db/embedded-postgres";
+import { applyMigrations } from "../lib/db/migrations";
+import { startEmulator } from "../qbo-emulator/src/index";
+
+const JOBS = Number(process.env.BENCH_JOBS ?? 200);
+const BACKFILL_JOBS = Number(process.env.BENCH_BACKFILL_JOBS ?? 400);
+const TRIGGERS_PER_SECOND = Number(process.env.BENCH_RATE ?? 3);
+const REALM = "9130357766900001";
+
+const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "wc-bench-"));
+fs.chmodSync(dataDir, 0o755);
+const database = await startEmbeddedPostgres({ dataDir: path.join(dataDir, "pg"), persistent: false, database: "bench" });
+await applyMigrations(database.url);
+const emulator = await startEmulator({ port: 0, quiet: true, latency: { kind: "lognormal", medianMs: 600, sigma: 0.5 } });
+Object.assign(process.env, {
+  DATABASE_URL: database.url,
+  QBO_CLIENT_ID: "workcenter-emulator-client",
+  QBO_CLIENT_SECRET: "workcenter-emulator-secret",
+  QBO_BASE_URL: emulator.url,
+  TOKEN_ENCRYPTION_KEYS: "k1:MDEyMzQ1Njc4OWFiY2RlZjAxMjM0NTY3ODlhYmNkZWY=",
+  LOG_LEVEL: "silent",
+});
+
+const { db } = await import("../lib/db/client");
+const { encryptTokenSet } = await import("../lib/quickbooks/token-store");
+const { acceptJob } = await import("../lib/jobs/job-actions");
+const { startBackfill, getBackfillProgress } = await import("../lib/invoicing/backfill");
+const { startWorker } = await import("../lib/queue/worker");
+const { getRealmLimits } = await import("../lib/quickbooks/rate-limit");
+
+const organization = await db.organization.create({ data: { name: "Bench Shop", xometrySupplierId: "S-BENCH" } });
+const user = await db.user.create({ data: { email: "bench@shop.test", name: "Bench", passwordHash: "-", memberships: { create: { organizationId: organization.id, role: "OWNER" } } } });
+const actor = { userId: user.id, organizationId: organization.id, role: "OWNER" as const };
+const issued = emulator.issueTokens(REALM);
+await db.quickBooksConnection.create({
+  data: {
+    organizationId: organization.id, realmId: REALM, companyName: "Acme Precision Machining", environment: "sandbox", status: "CONNECTED", connectedAt: new Date(),
+    ...encryptTokenSet(organization.id, REALM, { accessToken: issued.access_token, refreshToken: issued.refresh_token, accessTokenExpiresAt: new Date(Date.now() + 3_600_000), refreshTokenExpiresAt: new Date(Date.now() + 8_640_000_000), refreshTokenHardExpiresAt: null }),
+  },
+});
+await db.quickBooksConfiguration.create({
+  data: { organizationId: organization.id, realmId: REALM, jobSources: "XOMETRY", invoiceTrigger: "JOB_ACCEPTED", xometryCustomerId: "1", xometryCustomerName: "Xometry", defaultItemId: "2", defaultItemName: "Machining Services", updatedByUserId: user.id },
+});
+const newJob = (index: number, status: "OFFERED" | "SHIPPED") =>
+  db.job.create({
+    data: {
+      organizationId: organization.id, source: "XOMETRY", number: `J-${status === "OFFERED" ? 500000 : 600000}${index}`, status, partName: "Bench Bracket", quantity: 1,
+      priceCents: 10_000 + index, expectedShipDate: new Date("2026-12-15T00:00:00Z"), acceptedAt: status === "SHIPPED" ? new Date() : null, shipDate: status === "SHIPPED" ? new Date("2026-11-20T00:00:00Z") : null,
+    },
+  });
+
+const worker = await startWorker({ concurrency: 16, sweepIntervalMs: 2000 });
+const percentile = (values: number[], p: number) => [...values].sort((a, b) => a - b)[Math.min(values.length - 1, Math.ceil((p / 100) * values.length) - 1)]!;
+
+// 1. Latency: jobs accepted at a steady pace, as a busy shop would, each timed from its accept to its SYNCED row.
+console.log(`Latency: ${JOBS} jobs accepted at ${TRIGGERS_PER_SECOND}/s; emulator latency log-normal, median 600 ms`);
+const offers = await Promise.all(Array.from({ length: JOBS }, (_, index) => newJob(index, "OFFERED")));
+const acceptedAt = new Map<string, number>();
+const paceStart = Date.now();
+for (const [index, job] of offers.entries()) {
+  const dueAt = paceStart + index * (1000 / TRIGGERS_PER_SECOND);
+  await new Promise((resolve) => setTimeout(resolve, Math.max(0, dueAt - Date.now())));
+  await acceptJob(actor, job.id);
+  acceptedAt.set(job.id, Date.now());
+}
+for (;;) {
+  const open = await db.quickBooksSync.count({ where: { organizationId: organization.id, status: { in: ["PENDING", "SYNCING"] } } });
+  if (open === 0) break;
+  await new Promise((resolve) => setTimeout(resolve, 200));
+}
+const synced = await db.quickBooksSync.findMany({ where: { organizationId: organization.id, trigger: "job.accepted" } });
+const latencies = synced.filter((sync) => sync.status === "SYNCED" && sync.syncedAt).map((sync) => sync.syncedAt!.getTime() - acceptedAt.get(sync.jobId!)!);
+console.log(`  synced ${latencies.length}/${JOBS}; trigger→invoice p50 ${percentile(latencies, 50)} ms, p95 ${percentile(latencies, 95)} ms, max ${Math.max(...latencies)} ms`);
+
+// 2. Backfill: many earlier jobs at once; throughput against the realm's request budget.
+await Promise.all(Array.from({ length: BACKFILL_JOBS }, (_, index) => newJob(index, "SHIPPED")));
+await fetch(`${emulator.url}/__emulator/requests`, { method: "DELETE" });
+const limits = getRealmLimits();
+const started = Date.now();
+await startBackfill(actor);
+let progress = await getBackfillProgress(organization.id);
+while (!progress?.isFinished) {
+  await new Promise((resolve) => setTimeout(resolve, 250));
+  progress = await getBackfillProgress(organization.id);
+}
+const seconds = (Date.now() - started) / 1000;
+const requests = ((await (await fetch(`${emulator.url}/__emulator/requests`)).json()) as { requests: { path: string; status: number }[] }).requests.filter((request) => request.path.startsWith("/v3/"));
+const perMinute = (requests.length / seconds) * 60;
+console.log(`Backfill: ${progress.done}/${progress.total} invoiced (${progress.failed} failed) in ${seconds.toFixed(1)} s`);
+console.log(`  ${requests.length} API requests = ${perMinute.toFixed(0)}/min; ${((perMinute / 500) * 100).toFixed(1)}% of Intuit's 500/min (our cap ${limits.perMinute}/min, ${limits.maxInFlight} in flight); 429s: ${requests.filter((request) => request.status === 429).length}`);
+
+await worker.stop();
+await emulator.close();
+await database.stop();
+fs.rmSync(dataDir, { recursive: true, force: true });
+process.exit(0);
