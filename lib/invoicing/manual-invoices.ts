@@ -8,6 +8,7 @@ import { ZQuickBooksIdSchema } from "@/lib/quickbooks/setup/schemas";
 import { createSync } from "@/lib/sync/create-sync";
 import { getActiveIntegration } from "@/lib/sync/integration";
 import { todayCalendarDate } from "@/lib/dates";
+import type { Job } from "@/lib/generated/prisma/client";
 import { parseInput } from "@/lib/validation";
 import type { TInvoicePayload } from "./invoice-payload";
 import { buildXometryInvoicePayload, isXometryJobInvoiceable } from "./xometry-invoice";
@@ -32,16 +33,21 @@ async function loadJob(organizationId: string, jobId: unknown) {
 export async function generateXometryInvoice(actor: TActor, jobId: unknown, trigger: "manual" | "backfill" = "manual", backfillRunId?: string) {
   ensureCan(actor, "invoices.manage");
   const job = await loadJob(actor.organizationId, jobId);
-  const { connection, configuration } = await requireIntegration(actor.organizationId);
+  return queueXometryInvoice(actor.organizationId, job, trigger, backfillRunId);
+}
+
+/** Writes (or finds) the invoice's sync row for a Xometry job and queues it; AppError when the job is not due one. */
+export async function queueXometryInvoice(organizationId: string, job: Job, trigger: "manual" | "backfill" | "payout", backfillRunId?: string) {
+  const { connection, configuration } = await requireIntegration(organizationId);
   if (configuration.jobSources === "IN_HOUSE") throw new AppError("CONFLICT", "Xometry invoicing is turned off in the QuickBooks configuration.");
   if (!configuration.invoiceTrigger || !isXometryJobInvoiceable(job, configuration.invoiceTrigger)) {
-    throw new AppError("INVALID_TRANSITION", job.status === "CANCELLED" ? "Cancelled jobs are not invoiced." : `Job ${job.number} is not due an invoice yet under the configured trigger.`);
+    throw new AppError("INVALID_TRANSITION", job.status === "CANCELLED" ? `Job ${job.number} was cancelled; cancelled jobs are not invoiced.` : `Job ${job.number} is not due an invoice yet under the configured trigger.`);
   }
   const payload = buildXometryInvoicePayload(job, configuration);
   if (!payload) throw new AppError("UNPROCESSABLE", `Job ${job.number} has no date to put on the invoice.`);
   return db.$transaction(async (tx) => {
     const { sync } = await createSync(tx, {
-      organizationId: actor.organizationId,
+      organizationId,
       kind: "INVOICE",
       jobId: job.id,
       realmId: connection.realmId,

@@ -1,5 +1,6 @@
 import { getLogger } from "@/lib/logger";
 import { closeRateLimiter } from "@/lib/quickbooks/rate-limit";
+import "@/lib/payouts/register-payment-pusher";
 import { runPushSync } from "@/lib/sync/run-push-sync";
 import { sweepSyncs } from "@/lib/sync/sweeper";
 import { getBoss, stopBoss } from "./boss";

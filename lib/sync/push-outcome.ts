@@ -11,7 +11,9 @@ export type TPushOutcome =
     }
   | { kind: "skipped"; message: string }
   | { kind: "failed"; code: string; message: string }
-  | { kind: "paused"; message: string };
+  | { kind: "paused"; message: string }
+  /** Not ready yet (e.g. a payment waiting for its invoices): try again at `retryAt`, not counted as an attempt. */
+  | { kind: "wait"; retryAt: Date; message: string };
 
 export function amountToCents(amount: number): number {
   return Math.round(amount * 100);

@@ -85,6 +85,8 @@ async function recordOutcome(sync: QuickBooksSync, outcome: TPushOutcome) {
     await release(sync, { status: "SKIPPED", errorMessage: outcome.message });
   } else if (outcome.kind === "paused") {
     await release(sync, { status: "PAUSED", errorMessage: outcome.message });
+  } else if (outcome.kind === "wait") {
+    await reschedule(sync, outcome.retryAt, { attempts: sync.attempts - 1, errorCode: null, errorMessage: outcome.message });
   } else {
     await release(sync, { status: "FAILED", errorCode: outcome.code, errorMessage: outcome.message });
   }
