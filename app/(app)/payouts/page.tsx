@@ -7,6 +7,8 @@ import { requirePageSession } from "@/lib/auth/current";
 import { can } from "@/lib/auth/permissions";
 import { formatCalendarDate } from "@/lib/dates";
 import { formatCents } from "@/lib/money";
+import { PayoutSyncBadge } from "@/components/payouts/payout-sync-badge";
+import { getPayoutSyncs } from "@/lib/payouts/payout-sync-view";
 import { listPayouts } from "@/lib/payouts/queries";
 
 export const metadata: Metadata = { title: "Payouts" };
@@ -14,9 +16,10 @@ export const metadata: Metadata = { title: "Payouts" };
 export default async function PayoutsPage() {
   const session = await requirePageSession();
   const payouts = await listPayouts(session.organizationId);
+  const syncs = await getPayoutSyncs(session.organizationId, payouts.map((payout) => payout.id));
   return (
     <>
-      <AutoRefresh />
+      <AutoRefresh intervalMs={[...syncs.values()].some((sync) => sync.status === "PENDING" || sync.status === "SYNCING") ? 1000 : 5000} />
       <PageHeader
         title="Payouts"
         description="What Xometry paid you. Net is what reaches your bank: gross less deductions."
@@ -40,7 +43,8 @@ export default async function PayoutsPage() {
                 <th className="py-2 pr-4">Jobs</th>
                 <th className="py-2 pr-4 text-right">Gross</th>
                 <th className="py-2 pr-4 text-right">Deductions</th>
-                <th className="py-2 text-right">Net</th>
+                <th className="py-2 pr-4 text-right">Net</th>
+                <th className="py-2">QuickBooks</th>
               </tr>
             </thead>
             <tbody className="divide-y divide-slate-100">
@@ -55,7 +59,10 @@ export default async function PayoutsPage() {
                   <td className="py-2 pr-4">{payout._count.lines}</td>
                   <td className="py-2 pr-4 text-right tabular-nums">{formatCents(payout.grossCents)}</td>
                   <td className="py-2 pr-4 text-right tabular-nums">{payout.deductionsCents ? `−${formatCents(payout.deductionsCents)}` : "—"}</td>
-                  <td className="py-2 text-right font-medium tabular-nums">{formatCents(payout.netCents)}</td>
+                  <td className="py-2 pr-4 text-right font-medium tabular-nums">{formatCents(payout.netCents)}</td>
+                  <td className="py-2">
+                    <PayoutSyncBadge sync={syncs.get(payout.id)} />
+                  </td>
                 </tr>
               ))}
             </tbody>

@@ -1,6 +1,10 @@
 import Link from "next/link";
 import { notFound } from "next/navigation";
+import { AutoRefresh } from "@/components/layout/auto-refresh";
+import { PayoutQuickBooksCard } from "@/components/payouts/payout-quickbooks-card";
 import { Card, PageHeader } from "@/components/ui/card";
+import { can } from "@/lib/auth/permissions";
+import { getPayoutSyncs } from "@/lib/payouts/payout-sync-view";
 import { requirePageSession } from "@/lib/auth/current";
 import { formatCalendarDate } from "@/lib/dates";
 import { AppError } from "@/lib/errors";
@@ -21,8 +25,10 @@ async function load(organizationId: string, payoutId: string) {
 export default async function PayoutPage({ params }: { params: Promise<{ payoutId: string }> }) {
   const session = await requirePageSession();
   const payout = await load(session.organizationId, (await params).payoutId);
+  const sync = (await getPayoutSyncs(session.organizationId, [payout.id])).get(payout.id) ?? null;
   return (
     <>
+      <AutoRefresh intervalMs={sync && (sync.status === "PENDING" || sync.status === "SYNCING") ? 1000 : 5000} />
       <PageHeader title={`Payout ${payout.externalId}`} description={`Paid ${formatCalendarDate(payout.paidAt)}${payout.source === "SIMULATED" ? " · simulated" : ""}`} />
       <div className="grid gap-6 lg:grid-cols-3">
         <Card title="Jobs paid" className="lg:col-span-2">
@@ -63,6 +69,9 @@ export default async function PayoutPage({ params }: { params: Promise<{ payoutI
             </div>
           </dl>
         </Card>
+        <div className="lg:col-span-3">
+          <PayoutQuickBooksCard payoutId={payout.id} sync={sync} canRetry={can(session.role, "invoices.manage")} deductionsCents={payout.deductionsCents} />
+        </div>
       </div>
     </>
   );

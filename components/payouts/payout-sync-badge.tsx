@@ -1,0 +1,22 @@
+import { Badge } from "@/components/ui/badge";
+import type { TPayoutSyncView } from "@/lib/payouts/payout-sync-view";
+
+const LABELS: Record<TPayoutSyncView["status"], { label: string; tone: "gray" | "blue" | "green" | "amber" | "red" }> = {
+  PENDING: { label: "Sending…", tone: "blue" },
+  SYNCING: { label: "Sending…", tone: "blue" },
+  SYNCED: { label: "In QuickBooks", tone: "green" },
+  FAILED: { label: "Needs attention", tone: "red" },
+  PAUSED: { label: "Waiting for reconnect", tone: "amber" },
+  SKIPPED: { label: "Not sent", tone: "gray" },
+};
+
+export function PayoutSyncBadge({ sync }: { sync: TPayoutSyncView | null | undefined }) {
+  if (!sync) return <span className="text-xs text-slate-500">Not sent</span>;
+  const { label, tone } = LABELS[sync.status];
+  return (
+    <span className="inline-flex items-center gap-1" data-testid="payout-sync-status">
+      <Badge tone={tone}>{label}</Badge>
+      {sync.status === "SYNCED" && sync.differences.length > 0 && <Badge tone="amber">Differences</Badge>}
+    </span>
+  );
+}
