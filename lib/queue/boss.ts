@@ -8,6 +8,7 @@ const globalForBoss = globalThis as unknown as { workcenterBoss?: Promise<PgBoss
 /** Queues, created once with LISTEN/NOTIFY so a task starts within milliseconds of its trigger. */
 export const QUEUE_NAMES = ["quickbooks.push-document"] as const;
 export type TQueueName = (typeof QUEUE_NAMES)[number];
+const QUEUE_POLICY = "short";
 
 /** pg-boss on our PostgreSQL (schema `pgboss`), started once per process. */
 export function getBoss(): Promise<PgBoss> {
@@ -16,8 +17,15 @@ export function getBoss(): Promise<PgBoss> {
     boss.on("error", (error: unknown) => log.error({ err: error instanceof Error ? error.message : String(error) }, "pg-boss error"));
     await boss.start();
     for (const name of QUEUE_NAMES) {
-      // Retries are ours (the sync row decides), so pg-boss only re-runs a task whose worker died.
-      await boss.createQueue(name, { policy: "standard", notify: true, retryLimit: 5, retryDelay: 5, retryBackoff: true, expireInSeconds: 120 });
+      // "short": at most one queued task per sync row (singletonKey = row id), however often the
+      // sweeper or a reschedule asks. Retries are ours (the sync row decides), so pg-boss only
+      // re-runs a task whose worker died. A queue made with another policy is replaced: the
+      // sweeper re-queues every unfinished row from the ledger.
+      const existing = await boss.getQueue(name);
+      if (existing && existing.policy !== QUEUE_POLICY) await boss.deleteQueue(name);
+      if (!existing || existing.policy !== QUEUE_POLICY) {
+        await boss.createQueue(name, { policy: QUEUE_POLICY, notify: true, retryLimit: 5, retryDelay: 5, retryBackoff: true, expireInSeconds: 120 });
+      }
     }
     return boss;
   })().catch((error: unknown) => {

@@ -10,8 +10,9 @@ const TASK_NAME_PATTERN = /^[a-z]+\.[a-z]+(-[a-z]+)*$/;
 
 /**
  * Queues the push of one sync row; with `tx`, the task exists only if the transaction commits.
- * Duplicate tasks for a row are harmless: a task first claims the row (lib/sync/run-push-sync.ts),
- * and the row itself is unique per document, so a trigger delivered twice is one row.
+ * The queue keeps at most one waiting task per row (singletonKey = row id); a task first claims
+ * its row (lib/sync/run-push-sync.ts), and the row is unique per document, so a trigger delivered
+ * twice is one row and one push.
  */
 export async function enqueuePushSync(syncId: string, options: { tx?: TTransaction; startAfter?: Date } = {}): Promise<void> {
   const name: TQueueName = "quickbooks.push-document";
@@ -19,6 +20,7 @@ export async function enqueuePushSync(syncId: string, options: { tx?: TTransacti
   const boss = await getBoss();
   const data: TPushSyncTask = ZPushSyncTaskSchema.parse({ syncId });
   await boss.send(name, data, {
+    singletonKey: syncId,
     startAfter: options.startAfter,
     ...(options.tx ? { db: inTransaction(options.tx) } : {}),
   });

@@ -5,7 +5,7 @@ import { getLogger } from "@/lib/logger";
 import { enqueuePushSync } from "@/lib/queue/tasks";
 import { QuickBooksApi } from "@/lib/quickbooks/api";
 import { QuickBooksError, QuickBooksReconnectRequiredError } from "@/lib/quickbooks/errors";
-import { RealmBusyError, THROTTLE_PAUSE_MS } from "@/lib/quickbooks/rate-limit";
+import { getThrottlePauseMs, RealmBusyError } from "@/lib/quickbooks/rate-limit";
 import { PAUSED_MESSAGE } from "./create-sync";
 import type { TPushOutcome } from "./push-outcome";
 
@@ -99,7 +99,7 @@ async function handleFailure(sync: QuickBooksSync, error: unknown) {
     return reschedule(sync, error.retryAt, { attempts: sync.attempts - 1 });
   }
   if (error instanceof QuickBooksError && error.kind === "throttled") {
-    return reschedule(sync, new Date(Date.now() + THROTTLE_PAUSE_MS), { attempts: sync.attempts - 1, errorCode: "THROTTLED", errorMessage: error.userMessage });
+    return reschedule(sync, new Date(Date.now() + getThrottlePauseMs()), { attempts: sync.attempts - 1, errorCode: "THROTTLED", errorMessage: error.userMessage });
   }
   const isRetryable = !(error instanceof QuickBooksError) || error.isRetryable;
   if (isRetryable && sync.attempts < MAX_AUTOMATIC_ATTEMPTS) {

@@ -3,7 +3,8 @@ import { getLogger } from "@/lib/logger";
 import { enqueuePushSync } from "@/lib/queue/tasks";
 
 const log = getLogger("sync.sweeper");
-const GRACE_MS = 10_000;
+/** A row whose task should have run this long ago is presumed to have lost it. */
+const GRACE_MS = 30_000;
 
 /**
  * Re-queues rows whose task is missing: PENDING rows that should have started by now (a crash
@@ -14,7 +15,8 @@ export async function sweepSyncs(now = new Date()): Promise<number> {
   const due = await db.quickBooksSync.findMany({
     where: {
       OR: [
-        { status: "PENDING", updatedAt: { lt: new Date(now.getTime() - GRACE_MS) }, OR: [{ nextAttemptAt: null }, { nextAttemptAt: { lt: now } }] },
+        { status: "PENDING", nextAttemptAt: null, updatedAt: { lt: new Date(now.getTime() - GRACE_MS) } },
+        { status: "PENDING", nextAttemptAt: { lt: new Date(now.getTime() - GRACE_MS) } },
         { status: "SYNCING", lockedUntil: { lt: now } },
       ],
     },

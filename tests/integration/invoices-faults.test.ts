@@ -3,6 +3,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/lib/db/client";
 import { acceptJob } from "@/lib/jobs/job-actions";
 import { startWorker, type TWorker } from "@/lib/queue/worker";
+import { getThrottlePauseMs } from "@/lib/quickbooks/rate-limit";
 import { getQuickBooksStatus } from "@/lib/quickbooks/status";
 import type { RunningEmulator } from "../../qbo-emulator/src/index";
 import { createConfiguredShop, expectOne, invoicesForJob, waitForSync } from "../factories/invoicing";
@@ -51,23 +52,27 @@ describe("exactly one invoice whatever QuickBooks does", () => {
     });
   }
 
-  it("pauses the realm for a minute on 429, then continues", async () => {
-    const { job } = await acceptWithFault({ kind: "status", status: 429 });
-    let pending = await waitForSync({ jobId: job.id }, ["PENDING"], 10_000);
-    for (let tries = 0; pending.errorCode !== "THROTTLED" && tries < 200; tries++) {
-      await new Promise((resolve) => setTimeout(resolve, 50));
-      pending = await db.quickBooksSync.findUniqueOrThrow({ where: { id: pending.id } });
+  it("pauses the realm on 429 (60 s by default, shortened here), then continues", async () => {
+    expect(getThrottlePauseMs()).toBe(60_000);
+    process.env.QBO_THROTTLE_PAUSE_MS = "2000";
+    try {
+      const { job } = await acceptWithFault({ kind: "status", status: 429 });
+      let pending = await waitForSync({ jobId: job.id }, ["PENDING"], 10_000);
+      for (let tries = 0; pending.errorCode !== "THROTTLED" && tries < 200; tries++) {
+        await new Promise((resolve) => setTimeout(resolve, 20));
+        pending = await db.quickBooksSync.findUniqueOrThrow({ where: { id: pending.id } });
+      }
+      expect(pending).toMatchObject({ status: "PENDING", errorCode: "THROTTLED", attempts: 0 });
+      expect(pending.nextAttemptAt!.getTime() - Date.now()).toBeGreaterThan(1000);
+      const pause = await db.quickBooksRealmPause.findUniqueOrThrow({ where: { realmId: ACME_REALM } });
+      expect(pause.pausedUntil.getTime()).toBeGreaterThan(Date.now() + 1000);
+      const sync = await waitForSync({ jobId: job.id }, ["SYNCED"], 20_000);
+      expect(sync.syncedAt!.getTime()).toBeGreaterThanOrEqual(pause.pausedUntil.getTime() - 100);
+      expectOne(await invoicesForJob(emulator, job.number));
+      expect(sync.errorCode).toBeNull();
+    } finally {
+      delete process.env.QBO_THROTTLE_PAUSE_MS;
     }
-    expect(pending).toMatchObject({ status: "PENDING", errorCode: "THROTTLED" });
-    expect(pending.nextAttemptAt!.getTime() - Date.now()).toBeGreaterThan(50_000);
-    const pause = await db.quickBooksRealmPause.findUniqueOrThrow({ where: { realmId: ACME_REALM } });
-    expect(pause.pausedUntil.getTime()).toBeGreaterThan(Date.now() + 50_000);
-    // Lift the pause instead of waiting a minute in a test: the task then goes through.
-    await db.quickBooksRealmPause.delete({ where: { realmId: ACME_REALM } });
-    await db.quickBooksSync.update({ where: { id: pending.id }, data: { nextAttemptAt: new Date(0), updatedAt: new Date(0) } });
-    const sync = await waitForSync({ jobId: job.id }, ["SYNCED"], 20_000);
-    expectOne(await invoicesForJob(emulator, job.number));
-    expect(sync.errorCode).toBeNull();
   });
 
   it("refreshes an expired access token and sends once", async () => {

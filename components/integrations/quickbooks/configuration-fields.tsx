@@ -3,7 +3,7 @@
 import { useState } from "react";
 import { Button } from "@/components/ui/button";
 import type { TLookupOption } from "@/lib/quickbooks/setup/lookups";
-import { SOURCE_LABELS, TRIGGER_LABELS } from "@/lib/quickbooks/setup/schemas";
+import { SOURCE_LABELS, TRIGGER_LABELS, type TConfigurationDraft } from "@/lib/quickbooks/setup/schemas";
 import { QuickBooksPicker, type TPickerValue } from "./quickbooks-picker";
 
 type TChoice<T extends string> = { value: T; label: string; hint: string };
@@ -148,5 +148,43 @@ export function PaymentsFields({
         </div>
       )}
     </div>
+  );
+}
+
+type TDraftProps = { values: TConfigurationDraft; set: (patch: Partial<TConfigurationDraft>) => void; errors: Record<string, string> };
+
+/** Trigger and customer (when Xometry jobs are invoiced) and the default product/service: the wizard's step 2, and Edit Configuration. */
+export function InvoicingFields({ values, set, errors }: TDraftProps) {
+  return (
+    <>
+      {values.jobSources !== "IN_HOUSE" && (
+        <>
+          <TriggerField value={values.invoiceTrigger} onChange={(invoiceTrigger) => set({ invoiceTrigger })} error={errors.invoiceTrigger} />
+          <XometryCustomerField
+            value={values.xometryCustomerId ? { id: values.xometryCustomerId, name: values.xometryCustomerLabel ?? values.xometryCustomerId } : null}
+            onChange={(picked) => set({ xometryCustomerId: picked?.id, xometryCustomerLabel: picked?.name })}
+            error={errors.xometryCustomerId}
+          />
+        </>
+      )}
+      <DefaultItemField
+        value={values.defaultItemId ? { id: values.defaultItemId, name: values.defaultItemLabel ?? values.defaultItemId } : null}
+        onChange={(picked) => set({ defaultItemId: picked?.id, defaultItemLabel: picked?.name })}
+        error={errors.defaultItemId}
+      />
+    </>
+  );
+}
+
+export function DraftPaymentsFields({ values, set, errors, accounts }: TDraftProps & { accounts: TLookupOption[] }) {
+  return (
+    <PaymentsFields
+      enabled={values.paymentsEnabled ?? false}
+      onEnabledChange={(paymentsEnabled) => set({ paymentsEnabled })}
+      accountId={values.depositAccountId}
+      onAccountChange={(depositAccountId) => set({ depositAccountId })}
+      accounts={accounts}
+      error={errors.depositAccountId}
+    />
   );
 }

@@ -8,7 +8,7 @@ import { FormMessage } from "@/components/ui/form";
 import { useHydrated } from "@/components/ui/use-hydrated";
 import type { TLookupOption } from "@/lib/quickbooks/setup/lookups";
 import type { TConfigurationDraft } from "@/lib/quickbooks/setup/schemas";
-import { DefaultItemField, JobSourceField, PaymentsFields, TriggerField, XometryCustomerField } from "./configuration-fields";
+import { DraftPaymentsFields, InvoicingFields, JobSourceField } from "./configuration-fields";
 
 type TResult = { ok: boolean; message?: string; fieldErrors?: Record<string, string> } | null;
 
@@ -37,31 +37,8 @@ export function ConfigurationForm({ initial, accounts }: { initial: TConfigurati
     >
       <FormMessage result={result} />
       <JobSourceField value={values.jobSources} onChange={(jobSources) => set({ jobSources })} error={errors.jobSources} />
-      {isXometry && (
-        <>
-          <TriggerField value={values.invoiceTrigger} onChange={(invoiceTrigger) => set({ invoiceTrigger })} error={errors.invoiceTrigger} />
-          <XometryCustomerField
-            value={values.xometryCustomerId ? { id: values.xometryCustomerId, name: values.xometryCustomerLabel ?? values.xometryCustomerId } : null}
-            onChange={(picked) => set({ xometryCustomerId: picked?.id, xometryCustomerLabel: picked?.name })}
-            error={errors.xometryCustomerId}
-          />
-        </>
-      )}
-      <DefaultItemField
-        value={values.defaultItemId ? { id: values.defaultItemId, name: values.defaultItemLabel ?? values.defaultItemId } : null}
-        onChange={(picked) => set({ defaultItemId: picked?.id, defaultItemLabel: picked?.name })}
-        error={errors.defaultItemId}
-      />
-      {isXometry && (
-        <PaymentsFields
-          enabled={values.paymentsEnabled ?? false}
-          onEnabledChange={(paymentsEnabled) => set({ paymentsEnabled })}
-          accountId={values.depositAccountId}
-          onAccountChange={(depositAccountId) => set({ depositAccountId })}
-          accounts={accounts}
-          error={errors.depositAccountId}
-        />
-      )}
+      <InvoicingFields values={values} set={set} errors={errors} />
+      {isXometry && <DraftPaymentsFields values={values} set={set} errors={errors} accounts={accounts} />}
       <div className="flex justify-end">
         <Button type="submit" disabled={isPending || !isHydrated}>
           {isPending ? "Checking with QuickBooks…" : "Save changes"}

@@ -10,7 +10,7 @@ import type { TLookupOption } from "@/lib/quickbooks/setup/lookups";
 import type { TPreflightIssue } from "@/lib/quickbooks/setup/preflight";
 import { SOURCE_LABELS, TRIGGER_LABELS, type TConfigurationDraft } from "@/lib/quickbooks/setup/schemas";
 import type { TWizardStep } from "@/lib/quickbooks/setup/wizard";
-import { DefaultItemField, JobSourceField, PaymentsFields, TriggerField, XometryCustomerField } from "./configuration-fields";
+import { DraftPaymentsFields, InvoicingFields, JobSourceField } from "./configuration-fields";
 import { PreflightNotices } from "./preflight-notices";
 
 type TResult = { ok: boolean; message?: string; fieldErrors?: Record<string, string> } | null;
@@ -72,33 +72,10 @@ export function SetupWizard({ step, steps, draft, accounts, issues }: { step: TW
       {step === "source" && <JobSourceField value={values.jobSources} onChange={(jobSources) => set({ jobSources })} error={errors.jobSources} />}
       {step === "invoicing" && (
         <div className="space-y-6">
-          {isXometry && (
-            <>
-              <TriggerField value={values.invoiceTrigger} onChange={(invoiceTrigger) => set({ invoiceTrigger })} error={errors.invoiceTrigger} />
-              <XometryCustomerField
-                value={values.xometryCustomerId ? { id: values.xometryCustomerId, name: values.xometryCustomerLabel ?? values.xometryCustomerId } : null}
-                onChange={(picked) => set({ xometryCustomerId: picked?.id, xometryCustomerLabel: picked?.name })}
-                error={errors.xometryCustomerId}
-              />
-            </>
-          )}
-          <DefaultItemField
-            value={values.defaultItemId ? { id: values.defaultItemId, name: values.defaultItemLabel ?? values.defaultItemId } : null}
-            onChange={(picked) => set({ defaultItemId: picked?.id, defaultItemLabel: picked?.name })}
-            error={errors.defaultItemId}
-          />
+          <InvoicingFields values={values} set={set} errors={errors} />
         </div>
       )}
-      {step === "payments" && (
-        <PaymentsFields
-          enabled={values.paymentsEnabled ?? false}
-          onEnabledChange={(paymentsEnabled) => set({ paymentsEnabled })}
-          accountId={values.depositAccountId}
-          onAccountChange={(depositAccountId) => set({ depositAccountId })}
-          accounts={accounts}
-          error={errors.depositAccountId}
-        />
-      )}
+      {step === "payments" && <DraftPaymentsFields values={values} set={set} errors={errors} accounts={accounts} />}
       {step === "review" && <Review values={values} accounts={accounts} />}
       <div className="flex justify-between">
         <Button variant="secondary" disabled={step === "source"} onClick={() => goTo(steps[Math.max(steps.indexOf(step) - 1, 0)]!)}>
