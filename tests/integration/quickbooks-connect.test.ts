@@ -172,6 +172,16 @@ describe("disconnecting and reconnecting", () => {
     expect((await db.quickBooksConnection.findUniqueOrThrow({ where: { organizationId: shop.organizationId } })).realmId).toBe(BIRCH_REALM);
   });
 
+  it("warns ahead of the refresh token's expiry", async () => {
+    const shop = await createTestShop();
+    const flow = await authorize(shop);
+    await completeQuickBooksCallback(shop.actors.owner, flow.params, flow.cookie);
+    expect(await getQuickBooksStatus(shop.organizationId)).toMatchObject({ state: "connected", isExpiringSoon: false });
+    const soon = new Date(Date.now() + 5 * 24 * 60 * 60 * 1000);
+    await db.quickBooksConnection.update({ where: { organizationId: shop.organizationId }, data: { refreshTokenExpiresAt: soon } });
+    expect(await getQuickBooksStatus(shop.organizationId)).toMatchObject({ state: "connected", isExpiringSoon: true, refreshTokenExpiresAt: soon });
+  });
+
   it("keeps each shop's connection to itself", async () => {
     const acme = await createTestShop("Acme");
     const birch = await createTestShop("Birch");
