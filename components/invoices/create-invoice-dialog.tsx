@@ -16,6 +16,10 @@ export function CreateInvoiceDialog({ jobId, lines, defaultItem, onCreated }: { 
   const [customer, setCustomer] = useState<TPickerValue>(null);
   const [drafts, setDrafts] = useState(() => lines.map((line) => ({ lineItemId: line.id, description: line.description, itemId: defaultItem.id })));
   const [error, setError] = useState<string | null>(null);
+  const [invoiceDate, setInvoiceDate] = useState(() => {
+    const now = new Date();
+    return `${now.getFullYear()}-${String(now.getMonth() + 1).padStart(2, "0")}-${String(now.getDate()).padStart(2, "0")}`;
+  });
   const [isSubmitting, setIsSubmitting] = useState(false);
   const items = useQuery({
     queryKey: ["quickbooks-items-all"],
@@ -32,7 +36,7 @@ export function CreateInvoiceDialog({ jobId, lines, defaultItem, onCreated }: { 
     if (!customer) return setError("Choose the QuickBooks customer to invoice.");
     setIsSubmitting(true);
     setError(null);
-    const response = await fetch(`/api/jobs/${jobId}/invoice`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ customerId: customer.id, lines: drafts }) });
+    const response = await fetch(`/api/jobs/${jobId}/invoice`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ customerId: customer.id, invoiceDate, lines: drafts }) });
     const body = await response.json().catch(() => ({}));
     setIsSubmitting(false);
     if (!response.ok) return setError((body as { message?: string }).message ?? "The invoice could not be created.");
@@ -50,6 +54,10 @@ export function CreateInvoiceDialog({ jobId, lines, defaultItem, onCreated }: { 
             </p>
           )}
           <QuickBooksPicker label="QuickBooks customer" kind="customers" value={customer} onChange={setCustomer} unusableHint="not USD" />
+          <label className="block text-sm">
+            <span className="mb-1 block font-medium text-slate-700">Invoice date</span>
+            <input type="date" value={invoiceDate} onChange={(event) => setInvoiceDate(event.target.value)} className="rounded-md border border-slate-300 px-3 py-2 text-sm" />
+          </label>
           <fieldset className="space-y-4">
             <legend className="text-sm font-medium text-slate-700">Line items</legend>
             {lines.map((line, index) => (

@@ -1,6 +1,6 @@
 "use client";
 
-import { useState, useTransition } from "react";
+import { useEffect, useState, useTransition } from "react";
 import { shipJobAction } from "@/app/(app)/jobs/actions";
 import { Button } from "@/components/ui/button";
 import { Dialog } from "@/components/ui/dialog";
@@ -9,6 +9,13 @@ import { Field, FormMessage, TextInput } from "@/components/ui/form";
 export function ShipJobDialog({ jobId, jobNumber, today }: { jobId: string; jobNumber: string; today: string }) {
   const [open, setOpen] = useState(false);
   const [shipDate, setShipDate] = useState(today);
+  const [localToday, setLocalToday] = useState(today);
+  // The ship date is the shop's calendar day, not the server's (UTC): take it from this browser.
+  useEffect(() => {
+    const local = localCalendarDate();
+    setLocalToday(local);
+    setShipDate(local);
+  }, []);
   const [result, setResult] = useState<{ ok: boolean; message?: string; fieldErrors?: Record<string, string> } | null>(null);
   const [isPending, startTransition] = useTransition();
   return (
@@ -28,7 +35,7 @@ export function ShipJobDialog({ jobId, jobNumber, today }: { jobId: string; jobN
         >
           <FormMessage result={result} />
           <Field label="Ship date" htmlFor="ship-date" error={result?.fieldErrors?.shipDate}>
-            <TextInput id="ship-date" type="date" value={shipDate} max={today} onChange={(event) => setShipDate(event.target.value)} required />
+            <TextInput id="ship-date" type="date" value={shipDate} max={localToday} onChange={(event) => setShipDate(event.target.value)} required />
           </Field>
           <div className="flex justify-end gap-2">
             <Button variant="secondary" onClick={() => setOpen(false)}>
@@ -42,4 +49,8 @@ export function ShipJobDialog({ jobId, jobNumber, today }: { jobId: string; jobN
       </Dialog>
     </>
   );
+}
+
+function localCalendarDate(now = new Date()): string {
+  return `${now.getFullYear()}-${String(now.getMonth() + 1).padStart(2, "0")}-${String(now.getDate()).padStart(2, "0")}`;
 }

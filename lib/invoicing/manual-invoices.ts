@@ -7,7 +7,7 @@ import { QuickBooksError } from "@/lib/quickbooks/errors";
 import { ZQuickBooksIdSchema } from "@/lib/quickbooks/setup/schemas";
 import { createSync } from "@/lib/sync/create-sync";
 import { getActiveIntegration } from "@/lib/sync/integration";
-import { todayCalendarDate } from "@/lib/dates";
+import { todayCalendarDate, ZCalendarDateSchema } from "@/lib/dates";
 import type { Job } from "@/lib/generated/prisma/client";
 import { parseInput } from "@/lib/validation";
 import type { TInvoicePayload } from "./invoice-payload";
@@ -62,6 +62,8 @@ export async function queueXometryInvoice(organizationId: string, job: Job, trig
 
 export const ZCreateInHouseInvoiceRequestSchema = z.object({
   customerId: ZQuickBooksIdSchema,
+  /** The shop's calendar day for the invoice (the dialog sends the browser's today, editable). */
+  invoiceDate: ZCalendarDateSchema.optional(),
   lines: z
     .array(z.object({ lineItemId: z.string().min(1).max(64), description: z.string().trim().min(1, "Describe the line").max(4000), itemId: ZQuickBooksIdSchema }))
     .min(1),
@@ -99,7 +101,7 @@ export async function createInHouseInvoice(actor: TActor, jobId: unknown, input:
     jobNumber: job.number,
     customerId: request.customerId,
     customerName,
-    txnDate: job.completedAt ? job.completedAt.toISOString().slice(0, 10) : todayCalendarDate(),
+    txnDate: request.invoiceDate ?? todayCalendarDate(),
     lines: request.lines.map((line) => {
       const item = byId.get(line.lineItemId)!;
       return { itemId: line.itemId, description: line.description, quantity: item.quantity, unitPriceCents: item.unitPriceCents };

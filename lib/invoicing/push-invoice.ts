@@ -5,10 +5,12 @@ import { quoteQueryValue } from "@/lib/quickbooks/api";
 import type { TInvoice } from "@/lib/quickbooks/schemas";
 import { getCompanySettingsCached } from "@/lib/sync/company-settings-cache";
 import { amountToCents, type TPushOutcome } from "@/lib/sync/push-outcome";
+import { priceDrift } from "./triggers";
 import { buildInvoiceMarker, buildQuickBooksInvoice, buildRequestId, ZInvoicePayloadSchema, type TInvoicePayload } from "./invoice-payload";
 
-function synced(invoice: TInvoice, payload: TInvoicePayload): TPushOutcome {
+function synced(invoice: TInvoice, payload: TInvoicePayload, driftReason?: string): TPushOutcome {
   return {
+    ...(driftReason ? { driftReason } : {}),
     kind: "synced",
     qboId: invoice.Id,
     qboDocNumber: invoice.DocNumber ?? null,
@@ -34,15 +36,20 @@ export async function findInvoiceByMarker(api: QuickBooksApi, payload: TInvoiceP
  */
 export async function pushInvoice(sync: QuickBooksSync, api: QuickBooksApi): Promise<TPushOutcome> {
   const job = sync.jobId ? await db.job.findUnique({ where: { id: sync.jobId } }) : null;
-  if (!job) return { kind: "skipped", message: "The job no longer exists, so no invoice was sent." };
-  if (job.status === "CANCELLED") return { kind: "skipped", message: "The job was cancelled before its invoice was created, so none was sent." };
   const payload = ZInvoicePayloadSchema.parse(sync.payload);
-  if (sync.attempts > 1 || sync.generation > 0) {
-    const existing = await findInvoiceByMarker(api, payload, sync.id);
-    if (existing) return synced(existing, payload);
+  const mayHaveSent = sync.attempts > 1 || sync.generation > 0;
+  const existing = mayHaveSent ? await findInvoiceByMarker(api, payload, sync.id) : null;
+  if (!job || job.status === "CANCELLED") {
+    if (existing) return synced(existing, payload, "Job cancelled while its invoice was being sent. The invoice is open in QuickBooks.");
+    return { kind: "skipped", message: job ? "The job was cancelled before its invoice was created, so none was sent." : "The job no longer exists, so no invoice was sent." };
   }
-  const settings = await getCompanySettingsCached(api, sync.realmId);
-  const body = buildQuickBooksInvoice(payload, { syncId: sync.id, customTxnNumbers: settings.customTxnNumbers });
-  const invoice = await api.createInvoice(body, buildRequestId(sync.id, sync.generation));
-  return synced(invoice, payload);
+  const invoice =
+    existing ??
+    (await api.createInvoice(
+      buildQuickBooksInvoice(payload, { syncId: sync.id, customTxnNumbers: (await getCompanySettingsCached(api, sync.realmId)).customTxnNumbers }),
+      buildRequestId(sync.id, sync.generation),
+    ));
+  const invoicedCents = amountToCents(invoice.TotalAmt);
+  const isRepriced = payload.source === "XOMETRY" && invoicedCents !== job.priceCents;
+  return synced(invoice, payload, isRepriced ? priceDrift(invoicedCents, job.priceCents) : undefined);
 }

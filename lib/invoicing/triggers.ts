@@ -28,35 +28,42 @@ export async function triggerXometryInvoice(tx: TTransaction, event: TDomainEven
 }
 
 /**
- * A cancelled or re-priced job never changes QuickBooks silently: an invoice not sent yet is not
- * sent (cancelled) or goes out at the new price; one already sent is flagged for a person.
+ * A cancelled or re-priced job never changes QuickBooks silently. An invoice surely not sent yet
+ * (waiting, never attempted) is not sent (cancelled) or goes out at the new price; one sent — or
+ * possibly sent, after an attempt we could not confirm — is flagged for a person, and the pusher
+ * checks again when it finishes (lib/invoicing/push-invoice.ts).
  */
 export async function onJobChangedAfterTrigger(tx: TTransaction, event: TDomainEvent): Promise<void> {
   if (!event.jobId) return;
   const sync = await tx.quickBooksSync.findFirst({ where: { organizationId: event.organizationId, kind: "INVOICE", jobId: event.jobId } });
-  if (!sync) return;
-  const isUnsent = sync.status === "PENDING" || sync.status === "PAUSED" || sync.status === "FAILED";
+  if (!sync || sync.status === "SKIPPED") return;
+  const surelyUnsent = { id: sync.id, status: { in: ["PENDING" as const, "PAUSED" as const] }, attempts: 0, generation: 0 };
   if (event.type === "job.cancelled") {
-    if (isUnsent) {
-      await tx.quickBooksSync.updateMany({
-        where: { id: sync.id, status: sync.status },
-        data: { status: "SKIPPED", errorCode: null, errorMessage: "The job was cancelled before its invoice was created, so none was sent." },
+    const skipped = await tx.quickBooksSync.updateMany({
+      where: surelyUnsent,
+      data: { status: "SKIPPED", errorCode: null, errorMessage: "The job was cancelled before its invoice was created, so none was sent." },
+    });
+    if (skipped.count === 0) {
+      await tx.quickBooksSync.update({
+        where: { id: sync.id },
+        data: { driftReason: sync.status === "SYNCED" ? "Job cancelled after invoicing. The invoice is still open in QuickBooks." : "Job cancelled while its invoice was being sent. If it reached QuickBooks, it is still open there." },
       });
-    } else if (sync.status !== "SKIPPED") {
-      await tx.quickBooksSync.update({ where: { id: sync.id }, data: { driftReason: "Job cancelled after invoicing. The invoice is still open in QuickBooks." } });
     }
     return;
   }
   const previous = Number(event.payload.previousCents);
   const next = Number(event.payload.newCents);
-  if (isUnsent && (sync.payload as { source?: string }).source === "XOMETRY") {
-    const payload = sync.payload as { lines: { unitPriceCents: number }[] };
+  const payload = sync.payload as { source?: string; lines: { unitPriceCents: number }[] };
+  if (payload.source === "XOMETRY") {
     const lines = payload.lines.map((line, index) => (index === 0 ? { ...line, unitPriceCents: next } : line));
-    await tx.quickBooksSync.update({ where: { id: sync.id }, data: { payload: { ...payload, lines } } });
-  } else if (sync.status === "SYNCED" || sync.status === "SYNCING") {
-    await tx.quickBooksSync.update({
-      where: { id: sync.id },
-      data: { driftReason: `Price changed after invoicing: ${formatCents(previous)} → ${formatCents(next)}. The QuickBooks invoice still shows the old amount.` },
-    });
+    const repriced = await tx.quickBooksSync.updateMany({ where: surelyUnsent, data: { payload: { ...payload, lines } } });
+    if (repriced.count === 1) return;
   }
+  if (sync.status === "SYNCED") {
+    await tx.quickBooksSync.update({ where: { id: sync.id }, data: { driftReason: priceDrift(previous, next) } });
+  }
+}
+
+export function priceDrift(invoicedCents: number, jobCents: number): string {
+  return `Price changed after invoicing: ${formatCents(invoicedCents)} → ${formatCents(jobCents)}. The QuickBooks invoice still shows the old amount.`;
 }

@@ -28,7 +28,8 @@ export async function shipJob(actor: TActor, input: unknown, now = new Date()): 
   ensureCan(actor, "jobs.operate");
   const { jobId, shipDate } = parseInput(ZShipJobRequestSchema, input);
   return changeJob(actor, jobId, "ship", (job) => {
-    if (job.acceptedAt && shipDate < toCalendarDateString(job.acceptedAt)) {
+    // Acceptance is an instant; the shop's calendar day may be a day behind UTC's.
+    if (job.acceptedAt && shipDate < toCalendarDateString(new Date(job.acceptedAt.getTime() - 24 * 60 * 60 * 1000))) {
       throw new AppError("INVALID_INPUT", "The ship date cannot be before the job was accepted.", {
         details: ["shipDate: before the acceptance date"],
       });

@@ -4,7 +4,7 @@ import type { QuickBooksSync } from "@/lib/generated/prisma/client";
 import { queueXometryInvoice } from "@/lib/invoicing/manual-invoices";
 import type { QuickBooksApi } from "@/lib/quickbooks/api";
 import { quoteQueryValue } from "@/lib/quickbooks/api";
-import type { TPayment } from "@/lib/quickbooks/schemas";
+import type { TInvoice, TPayment } from "@/lib/quickbooks/schemas";
 import { amountToCents, type TPushOutcome } from "@/lib/sync/push-outcome";
 import { buildPaymentMarker, buildQuickBooksPayment, planPayments, ZPaymentPayloadSchema, type TInvoiceToPay, type TPaymentPayload } from "./payment-payload";
 
@@ -64,21 +64,30 @@ async function findExistingPayment(api: QuickBooksApi, payload: TPaymentPayload,
 }
 
 /**
- * Pushes a payout's payment(s). Safe to repeat: on any attempt after the first, payments already
- * made (found by marker) are adopted, and their amounts added back to the balances before planning.
+ * Pushes a payout's payment(s). Safe to repeat: payments already made by an earlier attempt
+ * (found by marker) are adopted, and their amounts added back to the balances before planning.
  */
 export async function pushPayment(sync: QuickBooksSync, api: QuickBooksApi): Promise<TPushOutcome> {
   const payload = ZPaymentPayloadSchema.parse(sync.payload);
   const ready = await collectInvoices(sync, payload);
   if (ready.kind !== "ready") return ready;
-  const read = await Promise.all(ready.invoices.map(async (invoice) => ({ ...invoice, current: await api.getInvoice(invoice.invoiceId) })));
+  const current = new Map<string, TInvoice>();
+  for (let start = 0; start < ready.invoices.length; start += 100) {
+    const ids = ready.invoices.slice(start, start + 100).map((invoice) => quoteQueryValue(invoice.invoiceId));
+    for (const invoice of await api.findInvoices(`where Id IN (${ids.join(", ")}) maxresults 1000`)) current.set(invoice.Id, invoice);
+  }
+  const missing = ready.invoices.filter((invoice) => !current.has(invoice.invoiceId));
+  if (missing.length) {
+    return { kind: "failed", code: "NEEDS_ATTENTION", message: `Needs attention, nothing was posted to QuickBooks: the invoice for ${missing.map((invoice) => invoice.jobNumber).join(", ")} is no longer in QuickBooks (deleted there?).` };
+  }
+  const read = ready.invoices.map((invoice) => ({ ...invoice, current: current.get(invoice.invoiceId)! }));
   const customers = [...new Set(read.map((invoice) => invoice.current.CustomerRef.value))];
+  // Always look: an earlier attempt may have posted some customers' payments before stopping
+  // (a busy realm or a 429 on the next one), and such retries are not counted as attempts.
   const existing = new Map<string, TPayment>();
-  if (sync.attempts > 1 || sync.generation > 0) {
-    for (const customerId of customers) {
-      const found = await findExistingPayment(api, payload, sync.id, customerId);
-      if (found) existing.set(customerId, found);
-    }
+  for (const customerId of customers) {
+    const found = await findExistingPayment(api, payload, sync.id, customerId);
+    if (found) existing.set(customerId, found);
   }
   const appliedBefore = new Map<string, number>();
   for (const payment of existing.values()) {

@@ -2,7 +2,7 @@ import { db } from "@/lib/db/client";
 import type { QuickBooksConnection } from "@/lib/generated/prisma/client";
 import { getLogger } from "@/lib/logger";
 import { getQuickBooksConfig } from "./config";
-import { QuickBooksReconnectRequiredError } from "./errors";
+import { QuickBooksError, QuickBooksReconnectRequiredError } from "./errors";
 import { oauthErrorCodeOf, refreshTokenSet } from "./oauth";
 import { decryptTokens, encryptTokenSet } from "./token-store";
 
@@ -73,7 +73,16 @@ async function refreshUnderLock(connectionId: string, rejectedToken?: string): P
         log.info({ connectionId, realmId: row.realmId }, "access token refreshed");
         return { kind: "token", token: { ...token, accessToken: fresh.accessToken } };
       } catch (error) {
-        if (oauthErrorCodeOf(error) !== "invalid_grant") throw error;
+        const oauthError = oauthErrorCodeOf(error);
+        if (oauthError !== "invalid_grant") {
+          // Never rethrow the SDK's error: it carries the request (refresh token, client secret).
+          const status = (error as { response?: { status?: number }; authResponse?: { response?: { status?: number } } })?.authResponse?.response?.status ?? null;
+          throw new QuickBooksError("transient", {
+            status,
+            message: `token refresh failed (${status ?? "no response"} ${oauthError ?? ""})`.trim(),
+            userMessage: "QuickBooks could not renew its authorization just now. We will try again.",
+          });
+        }
         const reason = "QuickBooks no longer accepts this connection (the authorization was revoked or has expired). Reconnect to resume syncing.";
         await markNeedsReconnect(tx, row, reason);
         log.warn({ connectionId, realmId: row.realmId }, "refresh token rejected: connection needs reconnect");

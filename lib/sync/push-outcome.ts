@@ -8,6 +8,8 @@ export type TPushOutcome =
       qboTotalCents: number;
       qboCustomerName: string | null;
       notes?: unknown;
+      /** The document differs from the job now (cancelled or re-priced meanwhile). */
+      driftReason?: string;
     }
   | { kind: "skipped"; message: string }
   | { kind: "failed"; code: string; message: string }

@@ -2,19 +2,23 @@ import { ensureCan, type TActor } from "@/lib/auth/permissions";
 import { db } from "@/lib/db/client";
 import { AppError, notFound } from "@/lib/errors";
 import { enqueuePushSync } from "@/lib/queue/tasks";
+import { REALM_CHANGED } from "./realm-change";
+import { rebaseOnCurrentCompany } from "./rebase-sync";
 
 /**
  * A person's Retry of a failed document. A new requestid generation, so QuickBooks does not replay
- * the old failure; the pusher still looks for an earlier success by marker first.
+ * the old failure; the pusher still looks for an earlier success by marker first. A document meant
+ * for a previous company is re-aimed at the current one first (the person's Retry is the consent).
  */
 export async function retrySync(actor: TActor, syncId: string): Promise<void> {
   ensureCan(actor, "invoices.manage");
   const sync = await db.quickBooksSync.findFirst({ where: { id: syncId, organizationId: actor.organizationId } });
   if (!sync) throw notFound("This QuickBooks document");
   if (sync.status !== "FAILED") throw new AppError("CONFLICT", sync.status === "SYNCED" ? "It is already in QuickBooks." : "It is already being sent.");
+  const rebased = sync.errorCode === REALM_CHANGED ? await rebaseOnCurrentCompany(sync) : {};
   const updated = await db.quickBooksSync.updateMany({
     where: { id: sync.id, status: "FAILED" },
-    data: { status: "PENDING", generation: { increment: 1 }, attempts: 0, errorCode: null, errorMessage: null, nextAttemptAt: null },
+    data: { status: "PENDING", generation: { increment: 1 }, attempts: 0, errorCode: null, errorMessage: null, nextAttemptAt: null, ...rebased },
   });
   if (updated.count === 1) await enqueuePushSync(sync.id);
 }

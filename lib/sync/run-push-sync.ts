@@ -7,6 +7,7 @@ import { QuickBooksApi } from "@/lib/quickbooks/api";
 import { QuickBooksError, QuickBooksReconnectRequiredError } from "@/lib/quickbooks/errors";
 import { getThrottlePauseMs, RealmBusyError } from "@/lib/quickbooks/rate-limit";
 import { PAUSED_MESSAGE } from "./create-sync";
+import { REALM_CHANGED, realmChangedMessage } from "./realm-change";
 import type { TPushOutcome } from "./push-outcome";
 
 const log = getLogger("sync");
@@ -41,6 +42,10 @@ async function claim(syncId: string): Promise<QuickBooksSync | null> {
   return claimed.count === 1 ? db.quickBooksSync.findUnique({ where: { id: syncId } }) : null;
 }
 
+async function renewClaim(sync: QuickBooksSync) {
+  await db.quickBooksSync.updateMany({ where: { id: sync.id, status: "SYNCING", attempts: sync.attempts }, data: { lockedUntil: new Date(Date.now() + CLAIM_MS) } });
+}
+
 async function release(sync: QuickBooksSync, data: Parameters<typeof db.quickBooksSync.update>[0]["data"]) {
   await db.quickBooksSync.updateMany({ where: { id: sync.id, status: "SYNCING", attempts: sync.attempts }, data: { lockedUntil: null, ...data } });
 }
@@ -59,27 +64,28 @@ export async function runPushSync(syncId: string): Promise<void> {
   const sync = await claim(syncId);
   if (!sync) return;
   const connection = await db.quickBooksConnection.findUnique({ where: { organizationId: sync.organizationId } });
-  if (!connection || connection.status !== "CONNECTED" || connection.realmId !== sync.realmId) {
-    const message =
-      connection && connection.realmId !== sync.realmId && connection.status !== "DISCONNECTED"
-        ? "The shop now sends to another QuickBooks company; this document was meant for the previous one."
-        : PAUSED_MESSAGE;
-    return release(sync, connection && connection.realmId !== sync.realmId ? { status: "FAILED", errorCode: "REALM_CHANGED", errorMessage: message } : { status: "PAUSED", errorMessage: message });
+  if (connection && connection.realmId !== sync.realmId) {
+    return release(sync, { status: "FAILED", errorCode: REALM_CHANGED, errorMessage: realmChangedMessage("the previous QuickBooks company", connection.companyName) });
   }
+  if (!connection || connection.status !== "CONNECTED") return release(sync, { status: "PAUSED", errorMessage: PAUSED_MESSAGE });
   const pusher = pushers[sync.kind];
   if (!pusher) throw new Error(`No pusher registered for ${sync.kind}`);
+  // Keep the claim while pushing, however long QuickBooks takes, so no second worker takes over.
+  const heartbeat = setInterval(() => void renewClaim(sync).catch(() => {}), Math.max(CLAIM_MS / 3, 500));
   try {
     const outcome = await pusher(sync, new QuickBooksApi(connection.id, { maxWaitMs: 5000 }));
     await recordOutcome(sync, outcome);
   } catch (error) {
     await handleFailure(sync, error);
+  } finally {
+    clearInterval(heartbeat);
   }
 }
 
 async function recordOutcome(sync: QuickBooksSync, outcome: TPushOutcome) {
   if (outcome.kind === "synced") {
-    const { kind: _kind, notes, ...fields } = outcome;
-    await release(sync, { status: "SYNCED", ...fields, notes: notes ?? undefined, errorCode: null, errorMessage: null, syncedAt: new Date() });
+    const { kind: _kind, notes, driftReason, ...fields } = outcome;
+    await release(sync, { status: "SYNCED", ...fields, notes: notes ?? undefined, ...(driftReason ? { driftReason } : {}), errorCode: null, errorMessage: null, syncedAt: new Date() });
     log.info({ syncId: sync.id, kind: sync.kind, qboId: outcome.qboId, attempts: sync.attempts }, "synced to QuickBooks");
   } else if (outcome.kind === "skipped") {
     await release(sync, { status: "SKIPPED", errorMessage: outcome.message });

@@ -1,6 +1,7 @@
 import { db } from "@/lib/db/client";
 import { getLogger } from "@/lib/logger";
 import { enqueuePushSync } from "@/lib/queue/tasks";
+import { resumePausedSyncs } from "./resume";
 
 const log = getLogger("sync.sweeper");
 /** A row whose task should have run this long ago is presumed to have lost it. */
@@ -24,6 +25,21 @@ export async function sweepSyncs(now = new Date()): Promise<number> {
     take: 500,
   });
   for (const sync of due) await enqueuePushSync(sync.id);
-  if (due.length) log.info({ count: due.length }, "re-queued syncs");
-  return due.length;
+  const resumed = await resumeStrandedPausedSyncs();
+  if (due.length || resumed) log.info({ count: due.length, resumed }, "re-queued syncs");
+  return due.length + resumed;
+}
+
+/**
+ * Rows that went PAUSED while a reconnect was committing (a worker or a trigger that read the old
+ * state) would otherwise wait for the next reconnect: resume those whose connection is back.
+ */
+async function resumeStrandedPausedSyncs(): Promise<number> {
+  const paused = await db.quickBooksSync.findMany({ where: { status: "PAUSED" }, select: { organizationId: true, realmId: true }, distinct: ["organizationId", "realmId"], take: 200 });
+  let resumed = 0;
+  for (const { organizationId, realmId } of paused) {
+    const connection = await db.quickBooksConnection.findUnique({ where: { organizationId }, select: { status: true, realmId: true } });
+    if (connection?.status === "CONNECTED" && connection.realmId === realmId) resumed += await resumePausedSyncs(organizationId, realmId);
+  }
+  return resumed;
 }

@@ -82,7 +82,7 @@ describe("automatic Xometry invoices", () => {
       const skipped = await waitForSync({ jobId: cancelled.id }, ["SKIPPED", "SYNCED"]);
       // Either the cancel won (nothing sent) or the invoice was already out (then it is flagged).
       if (skipped.status === "SKIPPED") expect(await invoicesForJob(emulator, cancelled.number)).toHaveLength(0);
-      else expect(skipped.driftReason).toMatch(/cancelled after invoicing/);
+      else expect(skipped.driftReason).toMatch(/cancelled (after invoicing|while its invoice was being sent)/);
     } finally {
       await emulatorAdmin(emulator, "POST", "/__emulator/config", { latency: { kind: "none" } });
     }
@@ -93,5 +93,29 @@ describe("automatic Xometry invoices", () => {
     const flagged = await db.quickBooksSync.findUniqueOrThrow({ where: { id: synced.id } });
     expect(flagged.driftReason).toBe("Price changed after invoicing: $1,000.00 → $1,100.00. The QuickBooks invoice still shows the old amount.");
     expect(expectOne(await invoicesForJob(emulator, repriced.number)).TotalAmt).toBe(1000);
+  });
+});
+
+describe("changes while an invoice may already be in QuickBooks", () => {
+  it("does not mark an attempted invoice as never sent when its job is cancelled; the retry finds it and flags it", async () => {
+    const shop = await createConfiguredShop(emulator);
+    await emulatorAdmin(emulator, "POST", "/__emulator/faults", { method: "POST", path: "/invoice$", kind: "commit_then_fail" });
+    try {
+      const job = await createXometryJob(shop);
+      await acceptJob(shop.actors.owner, job.id);
+      // The first attempt wrote the invoice but answered 502: the row waits for its retry.
+      let sync = await waitForSync({ jobId: job.id }, ["PENDING", "SYNCED"]);
+      for (let tries = 0; sync.attempts === 0 && sync.status !== "SYNCED" && tries < 100; tries++) {
+        await new Promise((resolve) => setTimeout(resolve, 20));
+        sync = await db.quickBooksSync.findUniqueOrThrow({ where: { id: sync.id } });
+      }
+      await cancelJob(shop.actors.owner, job.id);
+      const settled = await waitForSync({ jobId: job.id }, ["SYNCED", "SKIPPED"]);
+      expect(settled.status).toBe("SYNCED");
+      expect(settled.driftReason).toMatch(/cancelled/);
+      expectOne(await invoicesForJob(emulator, job.number));
+    } finally {
+      await emulatorAdmin(emulator, "DELETE", "/__emulator/faults");
+    }
   });
 });

@@ -163,3 +163,20 @@ describe("a worker killed mid-push", () => {
     expect(expectOne(await invoicesForJob(emulator, job.number)).Id).toBe(sync.qboId);
   });
 });
+
+describe("paused work whose connection came back", () => {
+  it("is resumed by the sweeper", async () => {
+    const shop = await createConfiguredShop(emulator);
+    const job = await createXometryJob(shop, { status: "ACCEPTED" });
+    const { generateXometryInvoice } = await import("@/lib/invoicing/manual-invoices");
+    const sync = await generateXometryInvoice(shop.actors.owner, job.id);
+    // As if a worker released it PAUSED just after the reconnect's resume pass had run.
+    await db.quickBooksSync.update({ where: { id: sync.id }, data: { status: "PAUSED", attempts: 2 } });
+    const { sweepSyncs } = await import("@/lib/sync/sweeper");
+    expect(await sweepSyncs()).toBeGreaterThanOrEqual(1);
+    expect(await db.quickBooksSync.findUniqueOrThrow({ where: { id: sync.id } })).toMatchObject({ attempts: 0, generation: 1 });
+    worker = await startWorker({ concurrency: 2 });
+    await waitForSync({ jobId: job.id }, ["SYNCED"]);
+    expectOne(await invoicesForJob(emulator, job.number));
+  });
+});

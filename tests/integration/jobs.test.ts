@@ -67,7 +67,7 @@ describe("Xometry job transitions", () => {
     const badDate = await rejection(shipJob(shop.actors.operator, { jobId: job.id, shipDate: "2026-02-30" }));
     expect(badDate.code).toBe("INVALID_INPUT");
     expect(badDate.details).toEqual(["shipDate: Enter a date as YYYY-MM-DD"]);
-    const beforeAcceptance = await rejection(shipJob(shop.actors.operator, { jobId: job.id, shipDate: "2026-11-19" }));
+    const beforeAcceptance = await rejection(shipJob(shop.actors.operator, { jobId: job.id, shipDate: "2026-11-18" }));
     expect(beforeAcceptance.userMessage).toMatch(/before the job was accepted/);
     expect((await db.job.findUniqueOrThrow({ where: { id: job.id } })).status).toBe("ACCEPTED");
   });

@@ -9,7 +9,8 @@ import { decryptTokens } from "@/lib/quickbooks/token-store";
 import type { RunningEmulator } from "../../qbo-emulator/src/index";
 import { runConsentFlow } from "../../qbo-emulator/tests/oauth-flow";
 import { ACME_REALM, BIRCH_REALM, emulatorAdmin, startTestQuickBooks, tokenCalls } from "../factories/quickbooks";
-import { createTestShop, type TTestShop } from "../factories/shops";
+import { retrySync } from "@/lib/sync/retry-sync";
+import { createTestShop, createXometryJob, type TTestShop } from "../factories/shops";
 
 let emulator: RunningEmulator;
 beforeAll(async () => {
@@ -180,6 +181,28 @@ describe("disconnecting and reconnecting", () => {
     const soon = new Date(Date.now() + 5 * 24 * 60 * 60 * 1000);
     await db.quickBooksConnection.update({ where: { organizationId: shop.organizationId }, data: { refreshTokenExpiresAt: soon } });
     expect(await getQuickBooksStatus(shop.organizationId)).toMatchObject({ state: "connected", isExpiringSoon: true, refreshTokenExpiresAt: soon });
+  });
+
+  it("stops work meant for the previous company on a switch, and Retry re-aims it after set-up", async () => {
+    const shop = await createTestShop();
+    const first = await authorize(shop, ACME_REALM);
+    await completeQuickBooksCallback(shop.actors.owner, first.params, first.cookie);
+    const job = await createXometryJob(shop, { status: "ACCEPTED" });
+    const stranded = await db.quickBooksSync.create({
+      data: { organizationId: shop.organizationId, kind: "INVOICE", jobId: job.id, realmId: ACME_REALM, status: "PAUSED", trigger: "job.accepted", payload: { source: "XOMETRY" } },
+    });
+    const switchTo = await authorize(shop, BIRCH_REALM);
+    const pending = await completeQuickBooksCallback(shop.actors.owner, switchTo.params, switchTo.cookie);
+    expect(await confirmPendingConnection(shop.actors.owner, pending.pendingId!)).toBe("company_changed");
+    const failed = await db.quickBooksSync.findUniqueOrThrow({ where: { id: stranded.id } });
+    expect(failed).toMatchObject({ status: "FAILED", errorCode: "REALM_CHANGED" });
+    expect(failed.errorMessage).toBe("This was meant for Acme Precision Machining, but the shop now sends to Birch Fabrication. Nothing was sent there. Press Retry to send it to Birch Fabrication.");
+    await expect(retrySync(shop.actors.bookkeeper, stranded.id)).rejects.toMatchObject({ userMessage: expect.stringMatching(/Set up QuickBooks for the current company/) });
+    await db.quickBooksConfiguration.create({
+      data: { organizationId: shop.organizationId, realmId: BIRCH_REALM, jobSources: "XOMETRY", invoiceTrigger: "JOB_ACCEPTED", xometryCustomerId: "1", xometryCustomerName: "Xometry", defaultItemId: "2", defaultItemName: "Fabrication Services", updatedByUserId: shop.actors.owner.userId },
+    });
+    await retrySync(shop.actors.bookkeeper, stranded.id);
+    expect(await db.quickBooksSync.findUniqueOrThrow({ where: { id: stranded.id } })).toMatchObject({ status: "PENDING", realmId: BIRCH_REALM, generation: 1, payload: { source: "XOMETRY", customerId: "1" } });
   });
 
   it("keeps each shop's connection to itself", async () => {
