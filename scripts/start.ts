@@ -31,6 +31,9 @@ if (process.env.SEED_DEMO_DATA !== "off") {
   if (created) log("Demo data created.");
 }
 const quickbooks = await startLocalQuickBooks(dataDir, log);
+// Every variable the app reads, checked once before anything serves (a clear message, not a crash later).
+const { getEnv } = await import("../lib/env");
+getEnv();
 
 if (!isDev && isBuildStale()) {
   log("Building the app (first start or changed sources) …");

@@ -57,8 +57,8 @@ function firstFault(body: unknown): TFault | null {
 export function classifyQuickBooksFailure(status: number | null, body: unknown, networkCode?: string): QuickBooksError {
   const fault = firstFault(body);
   const faultCode = fault?.code ?? null;
-  const detail = `${fault?.Message ?? fault?.message ?? ""} ${fault?.Detail ?? fault?.detail ?? ""}`.trim();
-  const base = { status, faultCode, message: `QuickBooks ${status ?? networkCode ?? "network"} ${faultCode ?? ""} ${detail}`.trim() };
+  // The Fault's Message/Detail can name customers or documents: keep them out of messages (and logs).
+  const base = { status, faultCode, message: `QuickBooks ${status ?? networkCode ?? "network"} ${faultCode ?? ""}`.trim() };
   if (status === null) {
     return new QuickBooksError("transient", { ...base, userMessage: "QuickBooks could not be reached. We will try again." });
   }
