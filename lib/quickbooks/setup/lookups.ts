@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { ensureCan, type TActor } from "@/lib/auth/permissions";
+import { toUserMessage } from "@/lib/errors";
 import { parseInput } from "@/lib/validation";
 import { requireQuickBooksApi, toInteractiveError } from "../connection";
 import { QuickBooksError } from "../errors";
@@ -83,4 +84,15 @@ export async function getPreflight(actor: TActor): Promise<{ settings: TCompanyS
     const settings = await readCompanySettings(api);
     return { settings, issues: checkCompanySettings(settings) };
   });
+}
+
+export type TSetupContext = { accounts: TLookupOption[]; preflight: { settings: TCompanySettings; issues: TPreflightIssue[] } } | { error: string };
+
+/** What the wizard and Edit Configuration read from QuickBooks up front, or the plain reason they could not. */
+export async function loadSetupContext(actor: TActor): Promise<TSetupContext> {
+  try {
+    return { accounts: await listDepositAccounts(actor), preflight: await getPreflight(actor) };
+  } catch (error) {
+    return { error: toUserMessage(error) };
+  }
 }

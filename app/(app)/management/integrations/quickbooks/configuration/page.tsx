@@ -7,8 +7,7 @@ import { Card, PageHeader } from "@/components/ui/card";
 import { requirePageSession } from "@/lib/auth/current";
 import { can } from "@/lib/auth/permissions";
 import { formatTimestamp } from "@/lib/dates";
-import { toUserMessage } from "@/lib/errors";
-import { getPreflight, listDepositAccounts } from "@/lib/quickbooks/setup/lookups";
+import { loadSetupContext } from "@/lib/quickbooks/setup/lookups";
 import { getQuickBooksConfiguration } from "@/lib/quickbooks/setup/queries";
 import { getQuickBooksStatus } from "@/lib/quickbooks/status";
 
@@ -21,12 +20,7 @@ export default async function QuickBooksConfigurationPage() {
   if (status.state !== "connected") redirect("/management/integrations");
   const configuration = await getQuickBooksConfiguration(session.organizationId);
   if (!configuration || configuration.realmId !== status.realmId) redirect("/management/integrations/quickbooks/setup");
-  let loaded: { accounts: Awaited<ReturnType<typeof listDepositAccounts>>; preflight: Awaited<ReturnType<typeof getPreflight>> } | { error: string };
-  try {
-    loaded = { accounts: await listDepositAccounts(session), preflight: await getPreflight(session) };
-  } catch (error) {
-    loaded = { error: toUserMessage(error) };
-  }
+  const loaded = await loadSetupContext(session);
   return (
     <>
       <nav className="mb-2 text-sm text-slate-500">

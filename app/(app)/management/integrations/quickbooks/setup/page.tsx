@@ -6,9 +6,8 @@ import { requirePageSession } from "@/lib/auth/current";
 import { can } from "@/lib/auth/permissions";
 import { getQuickBooksStatus } from "@/lib/quickbooks/status";
 import { getSetupDraft } from "@/lib/quickbooks/setup/draft";
-import { getPreflight, listDepositAccounts } from "@/lib/quickbooks/setup/lookups";
+import { loadSetupContext } from "@/lib/quickbooks/setup/lookups";
 import { getWizardSteps, ZWizardStepSchema } from "@/lib/quickbooks/setup/wizard";
-import { toUserMessage } from "@/lib/errors";
 
 export const metadata: Metadata = { title: "Set up QuickBooks" };
 
@@ -22,12 +21,7 @@ export default async function QuickBooksSetupPage({ searchParams }: { searchPara
   const requested = ZWizardStepSchema.catch("source").parse((await searchParams).step);
   // A step whose earlier answers are missing sends the user back to the first one.
   const step = steps.includes(requested) && (requested === "source" || draft.jobSources) ? requested : "source";
-  let loaded: { accounts: Awaited<ReturnType<typeof listDepositAccounts>>; preflight: Awaited<ReturnType<typeof getPreflight>> } | { error: string };
-  try {
-    loaded = { accounts: await listDepositAccounts(session), preflight: await getPreflight(session) };
-  } catch (error) {
-    loaded = { error: toUserMessage(error) };
-  }
+  const loaded = await loadSetupContext(session);
   return (
     <>
       <PageHeader title="Set up QuickBooks" description={`Connected to ${status.companyName}. Tell Workcenter what to send to QuickBooks and when.`} />
