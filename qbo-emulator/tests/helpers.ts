@@ -1,3 +1,4 @@
+import { afterAll, beforeAll, beforeEach } from "vitest";
 // Test helpers: start an emulator, point the REAL intuit-oauth / node-quickbooks at it through their base URLs only.
 import OAuthClient from "intuit-oauth";
 import QuickBooks from "node-quickbooks";
@@ -6,6 +7,28 @@ import { type EmulatorOptions, type RunningEmulator, DEFAULT_CLIENT_ID, DEFAULT_
 export const ACME = "9130357766900001";
 export const BIRCH = "9130357766900002";
 export const REDIRECT_URI = "http://localhost:3000/api/integrations/quickbooks/callback";
+
+export type TEmulatorContext = { emu: RunningEmulator; qbo: QuickBooks };
+
+/**
+ * The hooks most contract files share: one emulator per file; before each test the companies are
+ * reset (then `afterReset` runs, if given) and `qbo` is a fresh node-quickbooks client for Acme.
+ */
+export function useTestEmulator(options: { afterReset?: (emu: RunningEmulator) => Promise<void> } = {}): TEmulatorContext {
+  const context = {} as TEmulatorContext;
+  beforeAll(async () => {
+    context.emu = await startTestEmulator();
+  });
+  afterAll(async () => {
+    await context.emu.close();
+  });
+  beforeEach(async () => {
+    await admin(context.emu, "POST", "/reset");
+    await options.afterReset?.(context.emu);
+    context.qbo = await connectQbo(context.emu, ACME);
+  });
+  return context;
+}
 
 export async function startTestEmulator(options: EmulatorOptions = {}): Promise<RunningEmulator> {
   return startEmulator({ port: 0, quiet: true, redirectUris: [REDIRECT_URI], ...options });

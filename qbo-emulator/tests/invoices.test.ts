@@ -1,28 +1,14 @@
 // Invoices through node-quickbooks: create/read/query/sparse update/void/delete, SyncToken, numbering, 6140, PDF.
 import { inflateSync } from "node:zlib";
 import { PDFDocument } from "pdf-lib";
-import type QuickBooks from "node-quickbooks";
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import type { RunningEmulator } from "../src/index";
-import { ACME, BIRCH, admin, buildInvoiceBody, callQbo, connectQbo, getFaultBody, getFaultCode, getStatus, mustQbo, rawApi, startTestEmulator } from "./helpers";
+import { describe, expect, it } from "vitest";
+import { ACME, admin, BIRCH, buildInvoiceBody, callQbo, connectQbo, getFaultBody, getFaultCode, getStatus, mustQbo, rawApi, useTestEmulator } from "./helpers";
 
-let emu: RunningEmulator;
-let qbo: QuickBooks;
-
-beforeAll(async () => {
-  emu = await startTestEmulator();
-});
-afterAll(async () => {
-  await emu.close();
-});
-beforeEach(async () => {
-  await admin(emu, "POST", "/reset");
-  qbo = await connectQbo(emu, ACME);
-});
+const ctx = useTestEmulator();
 
 describe("invoice lifecycle", () => {
   it("creates an invoice with Intuit's computed fields", async () => {
-    const inv = await mustQbo(qbo, "createInvoice", {
+    const inv = await mustQbo(ctx.qbo, "createInvoice", {
       CustomerRef: { value: "1" },
       Line: [
         { Amount: 1861.07, Description: "Bracket, 6061-T6", DetailType: "SalesItemLineDetail", SalesItemLineDetail: { ItemRef: { value: "3" }, Qty: 7, UnitPrice: 265.867142857 } },
@@ -47,43 +33,43 @@ describe("invoice lifecycle", () => {
   });
 
   it("serializes money with two decimals on the wire", async () => {
-    const t = emu.issueTokens(ACME);
-    const res = await rawApi(emu, t.access_token, "POST", `/v3/company/${ACME}/invoice?minorversion=75`, JSON.stringify(buildInvoiceBody("1", 100)));
+    const t = ctx.emu.issueTokens(ACME);
+    const res = await rawApi(ctx.emu, t.access_token, "POST", `/v3/company/${ACME}/invoice?minorversion=75`, JSON.stringify(buildInvoiceBody("1", 100)));
     expect(res.status).toBe(200);
     expect(res.text).toContain('"TotalAmt":100.00');
     expect(res.text).toMatch(/"time":"\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}[-+]\d\d:\d\d"/);
   });
 
   it("reads, queries, sparse-updates and rejects a stale SyncToken with 5010", async () => {
-    const created = await mustQbo(qbo, "createInvoice", buildInvoiceBody("1", 250));
-    const read = await mustQbo(qbo, "getInvoice", created.Id);
+    const created = await mustQbo(ctx.qbo, "createInvoice", buildInvoiceBody("1", 250));
+    const read = await mustQbo(ctx.qbo, "getInvoice", created.Id);
     expect(read.TotalAmt).toBe(250);
-    const found = await mustQbo(qbo, "findInvoices", { DocNumber: created.DocNumber });
+    const found = await mustQbo(ctx.qbo, "findInvoices", { DocNumber: created.DocNumber });
     expect(found.QueryResponse.Invoice).toHaveLength(1);
     expect(found.QueryResponse.Invoice[0].Id).toBe(created.Id);
 
-    const updated = await mustQbo(qbo, "updateInvoice", { Id: created.Id, SyncToken: created.SyncToken, PrivateNote: "rev B" });
+    const updated = await mustQbo(ctx.qbo, "updateInvoice", { Id: created.Id, SyncToken: created.SyncToken, PrivateNote: "rev B" });
     expect(updated.SyncToken).toBe("1");
     expect(updated.PrivateNote).toBe("rev B");
     expect(updated.TotalAmt).toBe(250);
     expect(updated.DocNumber).toBe(created.DocNumber);
 
-    const stale = await callQbo(qbo, "updateInvoice", { Id: created.Id, SyncToken: "0", PrivateNote: "lost" });
+    const stale = await callQbo(ctx.qbo, "updateInvoice", { Id: created.Id, SyncToken: "0", PrivateNote: "lost" });
     expect(getStatus(stale.err)).toBe(400);
     expect(getFaultCode(stale.err)).toBe("5010");
     expect(getFaultBody(stale.err).Fault.type).toBe("ValidationFault");
-    expect((await mustQbo(qbo, "getInvoice", created.Id)).PrivateNote).toBe("rev B");
+    expect((await mustQbo(ctx.qbo, "getInvoice", created.Id)).PrivateNote).toBe("rev B");
   });
 
   it("a sparse update with Line replaces all lines", async () => {
-    const created = await mustQbo(qbo, "createInvoice", {
+    const created = await mustQbo(ctx.qbo, "createInvoice", {
       CustomerRef: { value: "1" },
       Line: [
         { Amount: 10, DetailType: "SalesItemLineDetail", SalesItemLineDetail: { ItemRef: { value: "2" } } },
         { Amount: 20, DetailType: "SalesItemLineDetail", SalesItemLineDetail: { ItemRef: { value: "3" } } },
       ],
     });
-    const updated = await mustQbo(qbo, "updateInvoice", {
+    const updated = await mustQbo(ctx.qbo, "updateInvoice", {
       Id: created.Id, SyncToken: created.SyncToken,
       Line: [{ Amount: 5, DetailType: "SalesItemLineDetail", SalesItemLineDetail: { ItemRef: { value: "3" } } }],
     });
@@ -92,8 +78,8 @@ describe("invoice lifecycle", () => {
   });
 
   it("voids an invoice: amounts 0, Voided note, SyncToken + 1, number kept", async () => {
-    const created = await mustQbo(qbo, "createInvoice", buildInvoiceBody("1", 300));
-    const res = await mustQbo(qbo, "voidInvoice", { Id: created.Id, SyncToken: created.SyncToken });
+    const created = await mustQbo(ctx.qbo, "createInvoice", buildInvoiceBody("1", 300));
+    const res = await mustQbo(ctx.qbo, "voidInvoice", { Id: created.Id, SyncToken: created.SyncToken });
     const voided = res.Invoice;
     expect(voided.TotalAmt).toBe(0);
     expect(voided.Balance).toBe(0);
@@ -104,23 +90,23 @@ describe("invoice lifecycle", () => {
   });
 
   it("voidInvoice by id GETs first and sends the whole entity back (accepted)", async () => {
-    const created = await mustQbo(qbo, "createInvoice", buildInvoiceBody("1", 42));
-    const res = await mustQbo(qbo, "voidInvoice", created.Id);
+    const created = await mustQbo(ctx.qbo, "createInvoice", buildInvoiceBody("1", 42));
+    const res = await mustQbo(ctx.qbo, "voidInvoice", created.Id);
     expect(res.Invoice.TotalAmt).toBe(0);
   });
 
   it("deletes an invoice; reading it afterwards is 610", async () => {
-    const created = await mustQbo(qbo, "createInvoice", buildInvoiceBody("1", 300));
-    const res = await mustQbo(qbo, "deleteInvoice", { Id: created.Id, SyncToken: created.SyncToken });
+    const created = await mustQbo(ctx.qbo, "createInvoice", buildInvoiceBody("1", 300));
+    const res = await mustQbo(ctx.qbo, "deleteInvoice", { Id: created.Id, SyncToken: created.SyncToken });
     expect(res.Invoice).toEqual({ domain: "QBO", status: "Deleted", Id: created.Id });
-    const gone = await callQbo(qbo, "getInvoice", created.Id);
+    const gone = await callQbo(ctx.qbo, "getInvoice", created.Id);
     expect(getFaultCode(gone.err)).toBe("610");
-    const stale = await callQbo(qbo, "deleteInvoice", { Id: created.Id, SyncToken: "0" });
+    const stale = await callQbo(ctx.qbo, "deleteInvoice", { Id: created.Id, SyncToken: "0" });
     expect(getFaultCode(stale.err)).toBe("610");
   });
 
   it("checks Amount = Qty × UnitPrice (6070)", async () => {
-    const { err } = await callQbo(qbo, "createInvoice", {
+    const { err } = await callQbo(ctx.qbo, "createInvoice", {
       CustomerRef: { value: "1" },
       Line: [{ Amount: 1861.07, DetailType: "SalesItemLineDetail", SalesItemLineDetail: { ItemRef: { value: "3" }, Qty: 2, UnitPrice: 900 } }],
     });
@@ -129,17 +115,17 @@ describe("invoice lifecycle", () => {
   });
 
   it("marks an invoice sent (send endpoint)", async () => {
-    const created = await mustQbo(qbo, "createInvoice", buildInvoiceBody("1", 10));
-    const sent = await mustQbo(qbo, "sendInvoicePdf", created.Id, "ap@xometry.example.com");
+    const created = await mustQbo(ctx.qbo, "createInvoice", buildInvoiceBody("1", 10));
+    const sent = await mustQbo(ctx.qbo, "sendInvoicePdf", created.Id, "ap@xometry.example.com");
     expect(sent.EmailStatus).toBe("EmailSent");
     expect(sent.DeliveryInfo.DeliveryType).toBe("Email");
     expect(sent.SyncToken).toBe("1");
   });
 
   it("rejects unknown customers (2500) and items (2500)", async () => {
-    const customer = await callQbo(qbo, "createInvoice", buildInvoiceBody("99999", 10));
+    const customer = await callQbo(ctx.qbo, "createInvoice", buildInvoiceBody("99999", 10));
     expect(getFaultCode(customer.err)).toBe("2500");
-    const item = await callQbo(qbo, "createInvoice", {
+    const item = await callQbo(ctx.qbo, "createInvoice", {
       CustomerRef: { value: "1" },
       Line: [{ Amount: 1, DetailType: "SalesItemLineDetail", SalesItemLineDetail: { ItemRef: { value: "777" } } }],
     });
@@ -149,13 +135,13 @@ describe("invoice lifecycle", () => {
 
 describe("invoice numbering", () => {
   it("numbers invoices automatically when Custom Transaction Numbers is off", async () => {
-    const a = await mustQbo(qbo, "createInvoice", buildInvoiceBody("1", 1));
-    const b = await mustQbo(qbo, "createInvoice", buildInvoiceBody("1", 1));
+    const a = await mustQbo(ctx.qbo, "createInvoice", buildInvoiceBody("1", 1));
+    const b = await mustQbo(ctx.qbo, "createInvoice", buildInvoiceBody("1", 1));
     expect(Number(b.DocNumber)).toBe(Number(a.DocNumber) + 1);
   });
 
   it("leaves the number empty when Custom Transaction Numbers is on and none is sent", async () => {
-    const birch = await connectQbo(emu, BIRCH);
+    const birch = await connectQbo(ctx.emu, BIRCH);
     const inv = await mustQbo(birch, "createInvoice", buildInvoiceBody("1", 75));
     expect(inv.DocNumber).toBeUndefined();
     const prefs = await mustQbo(birch, "getPreferences");
@@ -163,7 +149,7 @@ describe("invoice numbering", () => {
   });
 
   it("rejects a duplicate DocNumber with 6140 when on, unless include=allowduplicatedocnum", async () => {
-    const birch = await connectQbo(emu, BIRCH);
+    const birch = await connectQbo(ctx.emu, BIRCH);
     const first = await mustQbo(birch, "createInvoice", buildInvoiceBody("1", 75, { DocNumber: "WC-1001" }));
     expect(first.DocNumber).toBe("WC-1001");
     const dup = await callQbo(birch, "createInvoice", buildInvoiceBody("1", 75, { DocNumber: "WC-1001" }));
@@ -176,18 +162,18 @@ describe("invoice numbering", () => {
   });
 
   it("switches behaviour when the preference is toggled through the admin API", async () => {
-    await admin(emu, "POST", `/realms/${ACME}/preferences`, { customTxnNumbers: true });
-    const prefs = await mustQbo(qbo, "getPreferences");
+    await admin(ctx.emu, "POST", `/realms/${ACME}/preferences`, { customTxnNumbers: true });
+    const prefs = await mustQbo(ctx.qbo, "getPreferences");
     expect(prefs.SalesFormsPrefs.CustomTxnNumbers).toBe(true);
-    const inv = await mustQbo(qbo, "createInvoice", buildInvoiceBody("1", 5));
+    const inv = await mustQbo(ctx.qbo, "createInvoice", buildInvoiceBody("1", 5));
     expect(inv.DocNumber).toBeUndefined();
-    await admin(emu, "POST", `/realms/${ACME}/preferences`, { SalesFormsPrefs: { CustomTxnNumbers: false } });
-    const numbered = await mustQbo(qbo, "createInvoice", buildInvoiceBody("1", 5));
+    await admin(ctx.emu, "POST", `/realms/${ACME}/preferences`, { SalesFormsPrefs: { CustomTxnNumbers: false } });
+    const numbered = await mustQbo(ctx.qbo, "createInvoice", buildInvoiceBody("1", 5));
     expect(numbered.DocNumber).toMatch(/^\d+$/);
   });
 
   it("rejects a DocNumber longer than 21 characters (2050)", async () => {
-    const { err } = await callQbo(qbo, "createInvoice", buildInvoiceBody("1", 5, { DocNumber: "X".repeat(22) }));
+    const { err } = await callQbo(ctx.qbo, "createInvoice", buildInvoiceBody("1", 5, { DocNumber: "X".repeat(22) }));
     expect(getFaultCode(err)).toBe("2050");
   });
 });
@@ -211,33 +197,33 @@ function extractTextStreams(pdf: Buffer): string {
 
 describe("company status", () => {
   it("an ended subscription refuses every write with 6190 (reads still work)", async () => {
-    await admin(emu, "POST", `/realms/${ACME}/company-status`, { subscriptionEnded: true });
-    const write = await callQbo(qbo, "createCustomer", { DisplayName: "Late Co" });
+    await admin(ctx.emu, "POST", `/realms/${ACME}/company-status`, { subscriptionEnded: true });
+    const write = await callQbo(ctx.qbo, "createCustomer", { DisplayName: "Late Co" });
     expect(getFaultCode(write.err)).toBe("6190");
     expect(getFaultBody(write.err).Fault.Error[0].Message).toBe("Invalid Company Status");
-    expect((await callQbo(qbo, "getInvoice", "1")).err).toBeFalsy();
-    expect((await callQbo(qbo, "findCustomers", { DisplayName: "Xometry" })).err).toBeFalsy();
+    expect((await callQbo(ctx.qbo, "getInvoice", "1")).err).toBeFalsy();
+    expect((await callQbo(ctx.qbo, "findCustomers", { DisplayName: "Xometry" })).err).toBeFalsy();
   });
 
   it("closed books refuse transactions dated on or before the closing date with 6210", async () => {
-    await admin(emu, "POST", `/realms/${ACME}/company-status`, { closingDate: "2026-06-30" });
-    const old = await callQbo(qbo, "createInvoice", buildInvoiceBody("1", 10, { TxnDate: "2026-06-30" }));
+    await admin(ctx.emu, "POST", `/realms/${ACME}/company-status`, { closingDate: "2026-06-30" });
+    const old = await callQbo(ctx.qbo, "createInvoice", buildInvoiceBody("1", 10, { TxnDate: "2026-06-30" }));
     expect(getFaultCode(old.err)).toBe("6210");
-    const fresh = await mustQbo(qbo, "createInvoice", buildInvoiceBody("1", 10, { TxnDate: "2026-07-01" }));
-    const backdate = await callQbo(qbo, "updateInvoice", { Id: fresh.Id, SyncToken: fresh.SyncToken, TxnDate: "2026-01-15" });
+    const fresh = await mustQbo(ctx.qbo, "createInvoice", buildInvoiceBody("1", 10, { TxnDate: "2026-07-01" }));
+    const backdate = await callQbo(ctx.qbo, "updateInvoice", { Id: fresh.Id, SyncToken: fresh.SyncToken, TxnDate: "2026-01-15" });
     expect(getFaultCode(backdate.err)).toBe("6210");
-    await admin(emu, "POST", `/realms/${ACME}/company-status`, { closingDate: "2026-12-31" });
-    const voidClosed = await callQbo(qbo, "voidInvoice", { Id: fresh.Id, SyncToken: fresh.SyncToken });
+    await admin(ctx.emu, "POST", `/realms/${ACME}/company-status`, { closingDate: "2026-12-31" });
+    const voidClosed = await callQbo(ctx.qbo, "voidInvoice", { Id: fresh.Id, SyncToken: fresh.SyncToken });
     expect(getFaultCode(voidClosed.err)).toBe("6210");
-    await admin(emu, "POST", `/realms/${ACME}/company-status`, { closingDate: null });
-    expect((await callQbo(qbo, "voidInvoice", { Id: fresh.Id, SyncToken: fresh.SyncToken })).err).toBeFalsy();
+    await admin(ctx.emu, "POST", `/realms/${ACME}/company-status`, { closingDate: null });
+    expect((await callQbo(ctx.qbo, "voidInvoice", { Id: fresh.Id, SyncToken: fresh.SyncToken })).err).toBeFalsy();
   });
 });
 
 describe("invoice PDF", () => {
   it("returns a real PDF carrying the invoice number, customer and total", async () => {
-    const created = await mustQbo(qbo, "createInvoice", buildInvoiceBody("1", 1234.5));
-    const { err, data } = await callQbo(qbo, "getInvoicePdf", created.Id);
+    const created = await mustQbo(ctx.qbo, "createInvoice", buildInvoiceBody("1", 1234.5));
+    const { err, data } = await callQbo(ctx.qbo, "getInvoicePdf", created.Id);
     expect(err).toBeFalsy();
     const pdf = Buffer.from(data);
     expect(pdf.subarray(0, 5).toString("latin1")).toBe("%PDF-");
@@ -253,10 +239,10 @@ describe("invoice PDF", () => {
   });
 
   it("spills long invoices onto more pages and survives characters the standard fonts lack", async () => {
-    const customer = await mustQbo(qbo, "createCustomer", { DisplayName: "Zürich Präzision AG 🚀" });
+    const customer = await mustQbo(ctx.qbo, "createCustomer", { DisplayName: "Zürich Präzision AG 🚀" });
     const lines = Array.from({ length: 60 }, (_, i) => ({ Amount: 1, Description: `Part ${i + 1} — Ø12 mm`, DetailType: "SalesItemLineDetail", SalesItemLineDetail: { ItemRef: { value: "3" } } }));
-    const inv = await mustQbo(qbo, "createInvoice", { CustomerRef: { value: customer.Id }, Line: lines });
-    const { err, data } = await callQbo(qbo, "getInvoicePdf", inv.Id);
+    const inv = await mustQbo(ctx.qbo, "createInvoice", { CustomerRef: { value: customer.Id }, Line: lines });
+    const { err, data } = await callQbo(ctx.qbo, "getInvoicePdf", inv.Id);
     expect(err).toBeFalsy();
     const doc = await PDFDocument.load(Buffer.from(data));
     expect(doc.getPageCount()).toBeGreaterThan(1);
@@ -265,8 +251,8 @@ describe("invoice PDF", () => {
   });
 
   it("answers a missing invoice's PDF with a JSON 610 fault", async () => {
-    const t = emu.issueTokens(ACME);
-    const res = await rawApi(emu, t.access_token, "GET", `/v3/company/${ACME}/invoice/424242/pdf`);
+    const t = ctx.emu.issueTokens(ACME);
+    const res = await rawApi(ctx.emu, t.access_token, "GET", `/v3/company/${ACME}/invoice/424242/pdf`);
     expect(res.status).toBe(400);
     expect(res.json.Fault.Error[0].code).toBe("610");
   });

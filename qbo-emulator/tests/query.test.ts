@@ -1,33 +1,21 @@
 // The query language subset: operators, ordering, paging, escaping, count(*), errors — over GET and POST.
-import type QuickBooks from "node-quickbooks";
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import type { RunningEmulator } from "../src/index";
-import { ACME, admin, buildInvoiceBody, callQbo, connectQbo, getFaultBody, getFaultCode, mustQbo, rawApi, startTestEmulator } from "./helpers";
+import { beforeEach, describe, expect, it } from "vitest";
+import { ACME, buildInvoiceBody, callQbo, getFaultBody, getFaultCode, mustQbo, rawApi, useTestEmulator } from "./helpers";
 
-let emu: RunningEmulator;
-let qbo: QuickBooks;
+const ctx = useTestEmulator();
 let token: string;
-
-beforeAll(async () => {
-  emu = await startTestEmulator();
-});
-afterAll(async () => {
-  await emu.close();
-});
-beforeEach(async () => {
-  await admin(emu, "POST", "/reset");
-  qbo = await connectQbo(emu, ACME);
-  token = emu.issueTokens(ACME).access_token;
+beforeEach(() => {
+  token = ctx.emu.issueTokens(ACME).access_token;
 });
 
 async function query(statement: string): Promise<{ status: number; json: any }> {
-  const res = await rawApi(emu, token, "GET", `/v3/company/${ACME}/query?query=${encodeURIComponent(statement)}&minorversion=75`);
+  const res = await rawApi(ctx.emu, token, "GET", `/v3/company/${ACME}/query?query=${encodeURIComponent(statement)}&minorversion=75`);
   return { status: res.status, json: res.json };
 }
 
 describe("query language", () => {
   it("filters with = and escaped quotes (node-quickbooks escaping)", async () => {
-    const found = await mustQbo(qbo, "findCustomers", { DisplayName: "Amy's Bird Sanctuary" });
+    const found = await mustQbo(ctx.qbo, "findCustomers", { DisplayName: "Amy's Bird Sanctuary" });
     expect(found.QueryResponse.Customer).toHaveLength(1);
     expect(found.QueryResponse.Customer[0].DisplayName).toBe("Amy's Bird Sanctuary");
     expect(found.QueryResponse.startPosition).toBe(1);
@@ -39,8 +27,8 @@ describe("query language", () => {
     expect(like.json.QueryResponse.Customer.map((c: { DisplayName: string }) => c.DisplayName)).toEqual(["Maple Leaf Robotics"]);
     const inList = await query("select * from Customer where Id IN ('1', '2', '3') orderby Id desc");
     expect(inList.json.QueryResponse.Customer.map((c: { Id: string }) => c.Id)).toEqual(["3", "2", "1"]);
-    await mustQbo(qbo, "createInvoice", buildInvoiceBody("1", 10));
-    await mustQbo(qbo, "createInvoice", buildInvoiceBody("1", 500));
+    await mustQbo(ctx.qbo, "createInvoice", buildInvoiceBody("1", 10));
+    await mustQbo(ctx.qbo, "createInvoice", buildInvoiceBody("1", 500));
     const and = await query("select * from Invoice where CustomerRef = '1' and TotalAmt > '100.00'");
     expect(and.json.QueryResponse.Invoice).toHaveLength(1);
     expect(and.json.QueryResponse.Invoice[0].TotalAmt).toBe(500);
@@ -71,13 +59,13 @@ describe("query language", () => {
 
   it("filters by MetaData.LastUpdatedTime", async () => {
     const since = new Date(Date.now() - 1000).toISOString();
-    await mustQbo(qbo, "createCustomer", { DisplayName: "Fresh Co" });
+    await mustQbo(ctx.qbo, "createCustomer", { DisplayName: "Fresh Co" });
     const res = await query(`select * from Customer where MetaData.LastUpdatedTime > '${since}'`);
     expect(res.json.QueryResponse.Customer.map((c: { DisplayName: string }) => c.DisplayName)).toEqual(["Fresh Co"]);
   });
 
   it("accepts POST query with application/text", async () => {
-    const res = await rawApi(emu, token, "POST", `/v3/company/${ACME}/query`, "select * from Item where Name = 'Parts'", "application/text");
+    const res = await rawApi(ctx.emu, token, "POST", `/v3/company/${ACME}/query`, "select * from Item where Name = 'Parts'", "application/text");
     expect(res.json.QueryResponse.Item[0].Name).toBe("Parts");
   });
 
@@ -91,13 +79,13 @@ describe("query language", () => {
 
 describe("query shapes a picker uses", () => {
   it("customers, items and deposit accounts with Active/LIKE/IN/ORDERBY/paging", async () => {
-    const customers = await mustQbo(qbo, "findCustomers", "where Active = true and DisplayName LIKE '%robot%' orderby DisplayName startposition 1 maxresults 25");
+    const customers = await mustQbo(ctx.qbo, "findCustomers", "where Active = true and DisplayName LIKE '%robot%' orderby DisplayName startposition 1 maxresults 25");
     const names = customers.QueryResponse.Customer.map((c: { DisplayName: string }) => c.DisplayName);
     expect(names).toContain("Maple Leaf Robotics");
     expect(names.every((n: string) => n.toLowerCase().includes("robot"))).toBe(true);
-    const items = await mustQbo(qbo, "findItems", "where Type IN ('Service', 'NonInventory') and Active = true orderby Name startposition 1 maxresults 50");
+    const items = await mustQbo(ctx.qbo, "findItems", "where Type IN ('Service', 'NonInventory') and Active = true orderby Name startposition 1 maxresults 50");
     expect(items.QueryResponse.Item.map((i: { Name: string }) => i.Name)).toEqual(["Anodizing", "Machining Services", "Parts", "Services", "Setup Fee", "Shipping", "Tooling"]);
-    const accounts = await mustQbo(qbo, "findAccounts", "where Active = true and AccountType IN ('Bank', 'Other Current Asset') orderby Name maxresults 200");
+    const accounts = await mustQbo(ctx.qbo, "findAccounts", "where Active = true and AccountType IN ('Bank', 'Other Current Asset') orderby Name maxresults 200");
     expect(accounts.QueryResponse.Account.map((a: { Name: string }) => a.Name)).toEqual(["Business Checking", "Undeposited Funds"]);
   });
 });
@@ -108,7 +96,7 @@ describe("query errors", () => {
     expect(res.status).toBe(400);
     expect(res.json.Fault.Error[0]).toMatchObject({ code: "4001", Message: "Invalid query" });
     expect(res.json.Fault.Error[0].Detail).toBe("QueryValidationError: invalid context declaration: Custmoer");
-    const viaClient = await callQbo(qbo, "findCustomers", "where Nonsense = 'x'");
+    const viaClient = await callQbo(ctx.qbo, "findCustomers", "where Nonsense = 'x'");
     expect(getFaultCode(viaClient.err)).toBe("4001");
   });
 
@@ -117,7 +105,7 @@ describe("query errors", () => {
     expect(res.json.Fault.Error[0].code).toBe("4000");
     const unterminated = await query("select * from Customer where DisplayName = 'abc");
     expect(unterminated.json.Fault.Error[0].code).toBe("4000");
-    const empty = await rawApi(emu, token, "GET", `/v3/company/${ACME}/query`);
+    const empty = await rawApi(ctx.emu, token, "GET", `/v3/company/${ACME}/query`);
     expect(getFaultBody({ response: { data: empty.json } }).Fault.Error[0].code).toBe("4000");
   });
 });
