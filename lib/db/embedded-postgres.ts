@@ -52,9 +52,13 @@ export async function startEmbeddedPostgres(options: TStartOptions): Promise<TEm
   await pg.start();
   await createDatabaseIfMissing(pg, database);
   return {
-    url: `postgresql://${USER}:${PASSWORD}@127.0.0.1:${port}/${database}`,
+    url: buildEmbeddedDatabaseUrl(port, database),
     stop: () => pg.stop(),
   };
+}
+
+export function buildEmbeddedDatabaseUrl(port: number, database = "workcenter"): string {
+  return `postgresql://${USER}:${PASSWORD}@127.0.0.1:${port}/${database}`;
 }
 
 async function createDatabaseIfMissing(pg: EmbeddedPostgres, database: string): Promise<void> {

@@ -1,6 +1,6 @@
 import fs from "node:fs";
 import path from "node:path";
-import { startEmbeddedPostgres, type TEmbeddedDatabase } from "./embedded-postgres";
+import { buildEmbeddedDatabaseUrl, startEmbeddedPostgres, type TEmbeddedDatabase } from "./embedded-postgres";
 
 /** Where `npm start` keeps local state (embedded PostgreSQL, generated secrets, emulator state). */
 export function getDataDir(): string {
@@ -17,7 +17,7 @@ export async function resolveDatabase(log: (message: string) => void = () => {})
   const running = readRunningPort(dataDir);
   if (running) {
     log(`Using the embedded PostgreSQL already running on port ${running}.`);
-    return { url: `postgresql://workcenter:workcenter@127.0.0.1:${running}/workcenter`, stop: async () => {} };
+    return { url: buildEmbeddedDatabaseUrl(running), stop: async () => {} };
   }
   log(`Starting the embedded PostgreSQL in ${dataDir} …`);
   const port = Number(process.env.EMBEDDED_POSTGRES_PORT ?? 0);

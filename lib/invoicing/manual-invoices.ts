@@ -30,14 +30,14 @@ async function loadJob(organizationId: string, jobId: unknown) {
  * "Generate Invoice" for a Xometry job accepted or shipped before the integration existed: same
  * rules as the automatic path (customer, item, date rule), one invoice per job however often clicked.
  */
-export async function generateXometryInvoice(actor: TActor, jobId: unknown, trigger: "manual" | "backfill" = "manual", backfillRunId?: string) {
+export async function generateXometryInvoice(actor: TActor, jobId: unknown) {
   ensureCan(actor, "invoices.manage");
   const job = await loadJob(actor.organizationId, jobId);
-  return queueXometryInvoice(actor.organizationId, job, trigger, backfillRunId);
+  return queueXometryInvoice(actor.organizationId, job, "manual");
 }
 
 /** Writes (or finds) the invoice's sync row for a Xometry job and queues it; AppError when the job is not due one. */
-export async function queueXometryInvoice(organizationId: string, job: Job, trigger: "manual" | "backfill" | "payout", backfillRunId?: string) {
+export async function queueXometryInvoice(organizationId: string, job: Job, trigger: "manual" | "payout") {
   const { connection, configuration } = await requireIntegration(organizationId);
   if (configuration.jobSources === "IN_HOUSE") throw new AppError("CONFLICT", "Xometry invoicing is turned off in the QuickBooks configuration.");
   if (!configuration.invoiceTrigger || !isXometryJobInvoiceable(job, configuration.invoiceTrigger)) {
@@ -54,7 +54,6 @@ export async function queueXometryInvoice(organizationId: string, job: Job, trig
       trigger,
       payload,
       status: connection.status === "CONNECTED" ? "PENDING" : "PAUSED",
-      backfillRunId,
     });
     return sync;
   });

@@ -5,6 +5,7 @@ import { queueXometryInvoice } from "@/lib/invoicing/manual-invoices";
 import type { QuickBooksApi } from "@/lib/quickbooks/api";
 import { quoteQueryValue } from "@/lib/quickbooks/api";
 import type { TInvoice, TPayment } from "@/lib/quickbooks/schemas";
+import { PAUSED_MESSAGE } from "@/lib/sync/create-sync";
 import { amountToCents, type TPushOutcome } from "@/lib/sync/push-outcome";
 import { buildPaymentMarker, buildQuickBooksPayment, planPayments, ZPaymentPayloadSchema, type TInvoiceToPay, type TPaymentPayload } from "./payment-payload";
 
@@ -46,7 +47,7 @@ async function collectInvoices(sync: QuickBooksSync, payload: TPaymentPayload): 
     } else if (invoice.status === "FAILED" || invoice.status === "SKIPPED") {
       problems.push(`${job.number}'s invoice was not created: ${invoice.errorMessage ?? "see its Invoice tab"}`);
     } else if (invoice.status === "PAUSED") {
-      return { kind: "paused", message: "Waiting for QuickBooks to be reconnected. It will be sent automatically, nothing is lost." };
+      return { kind: "paused", message: PAUSED_MESSAGE };
     } else {
       waiting += 1;
     }

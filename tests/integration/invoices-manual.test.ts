@@ -1,6 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/lib/db/client";
-import { AppError } from "@/lib/errors";
 import { getBackfillPreview, getBackfillProgress, startBackfill } from "@/lib/invoicing/backfill";
 import { getInvoicePdf } from "@/lib/invoicing/invoice-pdf";
 import { getJobInvoiceView } from "@/lib/invoicing/job-invoice-view";
@@ -11,6 +10,7 @@ import { retrySync } from "@/lib/sync/retry-sync";
 import type { RunningEmulator } from "../../qbo-emulator/src/index";
 import { createConfiguredShop, emulatorInvoices, expectOne, invoicesForJob, waitForSync } from "../factories/invoicing";
 import { emulatorAdmin, loggedRequests, startTestQuickBooks } from "../factories/quickbooks";
+import { expectAppError } from "../factories/assertions";
 import { createTestShop, createXometryJob } from "../factories/shops";
 
 let emulator: RunningEmulator;
@@ -24,15 +24,6 @@ afterAll(async () => {
   await emulator.close();
 });
 
-async function refusal(promise: Promise<unknown>): Promise<AppError> {
-  const error = await promise.then(
-    () => null,
-    (caught: unknown) => caught,
-  );
-  expect(error).toBeInstanceOf(AppError);
-  return error as AppError;
-}
-
 describe("historical Xometry jobs", () => {
   it("generates one invoice per job however often clicked, with the trigger's date rule", async () => {
     const shop = await createConfiguredShop(emulator, { trigger: "JOB_SHIPPED" });
@@ -44,8 +35,8 @@ describe("historical Xometry jobs", () => {
     const sync = await waitForSync({ jobId: shipped.id }, ["SYNCED"]);
     expect(sync.qboTxnDate).toBe("2026-11-24");
     expectOne(await invoicesForJob(emulator, shipped.number));
-    expect((await refusal(generateXometryInvoice(shop.actors.bookkeeper, accepted.id))).code).toBe("INVALID_TRANSITION");
-    expect((await refusal(generateXometryInvoice(shop.actors.operator, shipped.id))).httpStatus).toBe(403);
+    expect((await expectAppError(generateXometryInvoice(shop.actors.bookkeeper, accepted.id))).code).toBe("INVALID_TRANSITION");
+    expect((await expectAppError(generateXometryInvoice(shop.actors.operator, shipped.id))).httpStatus).toBe(403);
   });
 
   it("shows the invoice on the tab and retries a failure with a new request id", async () => {
@@ -62,7 +53,7 @@ describe("historical Xometry jobs", () => {
     const synced = await waitForSync({ jobId: job.id }, ["SYNCED"]);
     expect(synced.generation).toBe(1);
     expect(await getJobInvoiceView(shop.actors.bookkeeper, job.id)).toMatchObject({ state: "document", status: "SYNCED", number: synced.qboDocNumber, totalCents: 125_000, customerName: "Xometry" });
-    expect((await refusal(retrySync(shop.actors.bookkeeper, failed.id))).userMessage).toMatch(/already in QuickBooks/);
+    expect((await expectAppError(retrySync(shop.actors.bookkeeper, failed.id))).userMessage).toMatch(/already in QuickBooks/);
   });
 });
 
@@ -94,7 +85,7 @@ describe("in-house invoices", () => {
     const invoice = expectOne(await invoicesForJob(emulator, job.number));
     expect(invoice.Line?.[0]?.Description).toBe("Gripper finger, 6061-T6, per drawing HR-220 rev B");
     expect(invoice.CustomerRef.value).toBe(customer!.Id);
-    expect((await refusal(createInHouseInvoice(shop.actors.bookkeeper, job.id, { customerId: customer!.Id, lines: [] }))).code).toBe("INVALID_INPUT");
+    expect((await expectAppError(createInHouseInvoice(shop.actors.bookkeeper, job.id, { customerId: customer!.Id, lines: [] }))).code).toBe("INVALID_INPUT");
   });
 
   it("refuses a customer that is not in the company, a non-USD one, and foreign lines", async () => {
@@ -102,9 +93,9 @@ describe("in-house invoices", () => {
     const job = await createInHouseJob(shop.actors.owner, { customerName: "X", title: "T", lineItems: [{ description: "a", quantity: 1, unitPrice: "1.00" }] });
     const lineId = (await db.jobLineItem.findFirstOrThrow({ where: { jobId: job.id } })).id;
     const [maple] = await shop.api.searchCustomers("Maple", { startPosition: 1, maxResults: 1 });
-    expect((await refusal(createInHouseInvoice(shop.actors.owner, job.id, { customerId: "987654", lines: [{ lineItemId: lineId, description: "a", itemId: shop.ids.item }] }))).userMessage).toMatch(/not found/);
-    expect((await refusal(createInHouseInvoice(shop.actors.owner, job.id, { customerId: maple!.Id, lines: [{ lineItemId: lineId, description: "a", itemId: shop.ids.item }] }))).userMessage).toMatch(/CAD/);
-    expect((await refusal(createInHouseInvoice(shop.actors.owner, job.id, { customerId: shop.ids.xometry, lines: [{ lineItemId: "other", description: "a", itemId: shop.ids.item }] }))).code).toBe("INVALID_INPUT");
+    expect((await expectAppError(createInHouseInvoice(shop.actors.owner, job.id, { customerId: "987654", lines: [{ lineItemId: lineId, description: "a", itemId: shop.ids.item }] }))).userMessage).toMatch(/not found/);
+    expect((await expectAppError(createInHouseInvoice(shop.actors.owner, job.id, { customerId: maple!.Id, lines: [{ lineItemId: lineId, description: "a", itemId: shop.ids.item }] }))).userMessage).toMatch(/CAD/);
+    expect((await expectAppError(createInHouseInvoice(shop.actors.owner, job.id, { customerId: shop.ids.xometry, lines: [{ lineItemId: "other", description: "a", itemId: shop.ids.item }] }))).code).toBe("INVALID_INPUT");
     expect(await db.quickBooksSync.count({ where: { jobId: job.id } })).toBe(0);
   });
 });
@@ -120,8 +111,8 @@ describe("invoice PDF", () => {
     expect(fileName).toBe(`Invoice-${sync.qboDocNumber}.pdf`);
     expect(pdf.toString("latin1")).toContain(sync.qboDocNumber!);
     const other = await createTestShop("Other");
-    expect((await refusal(getInvoicePdf(other.actors.owner, job.id))).httpStatus).toBe(404);
-    expect((await refusal(getInvoicePdf(shop.actors.operator, job.id))).httpStatus).toBe(403);
+    expect((await expectAppError(getInvoicePdf(other.actors.owner, job.id))).httpStatus).toBe(404);
+    expect((await expectAppError(getInvoicePdf(shop.actors.operator, job.id))).httpStatus).toBe(403);
   });
 });
 
@@ -137,7 +128,7 @@ describe("bulk backfill", () => {
       await emulatorAdmin(emulator, "DELETE", "/__emulator/requests");
       const { total } = await startBackfill(shop.actors.bookkeeper);
       expect(total).toBe(200);
-      expect((await refusal(startBackfill(shop.actors.bookkeeper))).userMessage).toMatch(/already has an invoice/);
+      expect((await expectAppError(startBackfill(shop.actors.bookkeeper))).userMessage).toMatch(/already has an invoice/);
       const deadline = Date.now() + 120_000;
       let progress = await getBackfillProgress(shop.organizationId);
       while (!progress?.isFinished && Date.now() < deadline) {

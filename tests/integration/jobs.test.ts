@@ -1,20 +1,11 @@
 import { describe, expect, it } from "vitest";
 import { db } from "@/lib/db/client";
 import { toCalendarDateString } from "@/lib/dates";
-import { AppError } from "@/lib/errors";
 import { completeInHouseJob, createInHouseJob } from "@/lib/jobs/in-house-jobs";
 import { acceptJob, cancelJob, repriceJob, shipJob } from "@/lib/jobs/job-actions";
 import { getJob } from "@/lib/jobs/queries";
+import { expectAppError } from "../factories/assertions";
 import { createTestShop, createXometryJob } from "../factories/shops";
-
-async function rejection(promise: Promise<unknown>): Promise<AppError> {
-  const error = await promise.then(
-    () => null,
-    (caught: unknown) => caught,
-  );
-  expect(error).toBeInstanceOf(AppError);
-  return error as AppError;
-}
 
 async function eventsOf(jobId: string) {
   return db.domainEvent.findMany({ where: { jobId }, orderBy: { createdAt: "asc" } });
@@ -40,13 +31,13 @@ describe("Xometry job transitions", () => {
   it("refuses illegal moves with a clear message and changes nothing", async () => {
     const shop = await createTestShop();
     const offer = await createXometryJob(shop);
-    const shipTooEarly = await rejection(shipJob(shop.actors.owner, { jobId: offer.id, shipDate: "2026-12-01" }));
+    const shipTooEarly = await expectAppError(shipJob(shop.actors.owner, { jobId: offer.id, shipDate: "2026-12-01" }));
     expect(shipTooEarly.userMessage).toMatch(/cannot be shipped: it has not been accepted yet/);
     await acceptJob(shop.actors.owner, offer.id);
-    expect((await rejection(acceptJob(shop.actors.owner, offer.id))).userMessage).toMatch(/already accepted/);
+    expect((await expectAppError(acceptJob(shop.actors.owner, offer.id))).userMessage).toMatch(/already accepted/);
     await cancelJob(shop.actors.owner, offer.id);
-    expect((await rejection(acceptJob(shop.actors.owner, offer.id))).userMessage).toMatch(/cancelled/);
-    expect((await rejection(shipJob(shop.actors.owner, { jobId: offer.id, shipDate: "2026-12-01" }))).code).toBe("INVALID_TRANSITION");
+    expect((await expectAppError(acceptJob(shop.actors.owner, offer.id))).userMessage).toMatch(/cancelled/);
+    expect((await expectAppError(shipJob(shop.actors.owner, { jobId: offer.id, shipDate: "2026-12-01" }))).code).toBe("INVALID_TRANSITION");
     const job = await db.job.findUniqueOrThrow({ where: { id: offer.id } });
     expect(job.status).toBe("CANCELLED");
     expect(job.shipDate).toBeNull();
@@ -64,10 +55,10 @@ describe("Xometry job transitions", () => {
   it("validates the ship date", async () => {
     const shop = await createTestShop();
     const job = await createXometryJob(shop, { status: "ACCEPTED", acceptedAt: new Date("2026-11-20T12:00:00Z") });
-    const badDate = await rejection(shipJob(shop.actors.operator, { jobId: job.id, shipDate: "2026-02-30" }));
+    const badDate = await expectAppError(shipJob(shop.actors.operator, { jobId: job.id, shipDate: "2026-02-30" }));
     expect(badDate.code).toBe("INVALID_INPUT");
     expect(badDate.details).toEqual(["shipDate: Enter a date as YYYY-MM-DD"]);
-    const beforeAcceptance = await rejection(shipJob(shop.actors.operator, { jobId: job.id, shipDate: "2026-11-18" }));
+    const beforeAcceptance = await expectAppError(shipJob(shop.actors.operator, { jobId: job.id, shipDate: "2026-11-18" }));
     expect(beforeAcceptance.userMessage).toMatch(/before the job was accepted/);
     expect((await db.job.findUniqueOrThrow({ where: { id: job.id } })).status).toBe("ACCEPTED");
   });
@@ -87,9 +78,9 @@ describe("Xometry job transitions", () => {
       { number: job.number, previousCents: 100_000, newCents: 115_050 },
       { number: job.number, previousCents: 115_050, newCents: 120_000 },
     ]);
-    expect((await rejection(repriceJob(shop.actors.owner, { jobId: job.id, price: "12.345" }))).code).toBe("INVALID_INPUT");
+    expect((await expectAppError(repriceJob(shop.actors.owner, { jobId: job.id, price: "12.345" }))).code).toBe("INVALID_INPUT");
     const offered = await createXometryJob(shop);
-    expect((await rejection(repriceJob(shop.actors.owner, { jobId: offered.id, price: "10.00" }))).code).toBe("INVALID_TRANSITION");
+    expect((await expectAppError(repriceJob(shop.actors.owner, { jobId: offered.id, price: "10.00" }))).code).toBe("INVALID_TRANSITION");
   });
 });
 
@@ -97,9 +88,9 @@ describe("roles and tenants", () => {
   it("lets only owners, admins and operators accept and ship; only owners and admins re-price", async () => {
     const shop = await createTestShop();
     const offer = await createXometryJob(shop);
-    expect((await rejection(acceptJob(shop.actors.bookkeeper, offer.id))).code).toBe("FORBIDDEN");
+    expect((await expectAppError(acceptJob(shop.actors.bookkeeper, offer.id))).code).toBe("FORBIDDEN");
     const accepted = await createXometryJob(shop, { status: "ACCEPTED" });
-    expect((await rejection(repriceJob(shop.actors.operator, { jobId: accepted.id, price: "1.00" }))).code).toBe("FORBIDDEN");
+    expect((await expectAppError(repriceJob(shop.actors.operator, { jobId: accepted.id, price: "1.00" }))).code).toBe("FORBIDDEN");
     expect((await db.job.findUniqueOrThrow({ where: { id: offer.id } })).status).toBe("OFFERED");
   });
 
@@ -107,8 +98,8 @@ describe("roles and tenants", () => {
     const acme = await createTestShop("Acme");
     const birch = await createTestShop("Birch");
     const acmeJob = await createXometryJob(acme);
-    expect((await rejection(acceptJob(birch.actors.owner, acmeJob.id))).code).toBe("NOT_FOUND");
-    expect((await rejection(getJob(birch.organizationId, acmeJob.id))).httpStatus).toBe(404);
+    expect((await expectAppError(acceptJob(birch.actors.owner, acmeJob.id))).code).toBe("NOT_FOUND");
+    expect((await expectAppError(getJob(birch.organizationId, acmeJob.id))).httpStatus).toBe(404);
     expect((await db.job.findUniqueOrThrow({ where: { id: acmeJob.id } })).status).toBe("OFFERED");
   });
 });
@@ -131,13 +122,13 @@ describe("in-house jobs", () => {
     expect(second.number).not.toBe(job.number);
     const completed = await completeInHouseJob(shop.actors.bookkeeper, job.id);
     expect(completed.status).toBe("COMPLETED");
-    expect((await rejection(completeInHouseJob(shop.actors.owner, job.id))).userMessage).toMatch(/already completed/);
+    expect((await expectAppError(completeInHouseJob(shop.actors.owner, job.id))).userMessage).toMatch(/already completed/);
     expect((await eventsOf(job.id)).map((event) => event.type)).toEqual(["in_house_job.created", "in_house_job.completed"]);
   });
 
   it("refuses a form without a customer or lines, field by field", async () => {
     const shop = await createTestShop();
-    const error = await rejection(createInHouseJob(shop.actors.owner, { customerName: " ", title: "T", lineItems: [{ description: "", quantity: 0, unitPrice: "abc" }] }));
+    const error = await expectAppError(createInHouseJob(shop.actors.owner, { customerName: " ", title: "T", lineItems: [{ description: "", quantity: 0, unitPrice: "abc" }] }));
     expect(error.details).toEqual(
       expect.arrayContaining([
         "customerName: Enter the customer's name",

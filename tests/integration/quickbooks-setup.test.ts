@@ -1,6 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/lib/db/client";
-import { AppError } from "@/lib/errors";
 import { QuickBooksApi } from "@/lib/quickbooks/api";
 import { createXometryCustomer, getPreflight, listDepositAccounts, searchCustomers, searchItems } from "@/lib/quickbooks/setup/lookups";
 import { getQuickBooksConfiguration } from "@/lib/quickbooks/setup/queries";
@@ -8,6 +7,7 @@ import { saveQuickBooksConfiguration } from "@/lib/quickbooks/setup/save-configu
 import { submitSetupStep } from "@/lib/quickbooks/setup/wizard";
 import type { RunningEmulator } from "../../qbo-emulator/src/index";
 import { ACME_REALM, BIRCH_REALM, connectTestShop, emulatorAdmin, startTestQuickBooks } from "../factories/quickbooks";
+import { expectAppError } from "../factories/assertions";
 import { createTestShop, type TTestShop } from "../factories/shops";
 
 let emulator: RunningEmulator;
@@ -28,15 +28,6 @@ beforeAll(async () => {
   ids.checking = accounts.find((account) => account.Name === "Business Checking")!.Id;
 });
 afterAll(() => emulator.close());
-
-async function refusal(promise: Promise<unknown>): Promise<AppError> {
-  const error = await promise.then(
-    () => null,
-    (caught: unknown) => caught,
-  );
-  expect(error).toBeInstanceOf(AppError);
-  return error as AppError;
-}
 
 const validConfiguration = () => ({
   jobSources: "BOTH",
@@ -69,8 +60,8 @@ describe("lookups loaded live from QuickBooks", () => {
   });
 
   it("keeps operators out of QuickBooks lookups", async () => {
-    expect((await refusal(searchCustomers(acme.actors.operator, {}))).httpStatus).toBe(403);
-    expect((await refusal(createXometryCustomer(acme.actors.bookkeeper))).httpStatus).toBe(403);
+    expect((await expectAppError(searchCustomers(acme.actors.operator, {}))).httpStatus).toBe(403);
+    expect((await expectAppError(createXometryCustomer(acme.actors.bookkeeper))).httpStatus).toBe(403);
   });
 });
 
@@ -81,15 +72,15 @@ describe("the setup wizard", () => {
     try {
       await connectTestShop(emulator, shop, ACME_REALM);
       const owner = shop.actors.owner;
-      expect((await refusal(submitSetupStep(owner, "source", {}))).details).toEqual(["jobSources: Choose which jobs to invoice"]);
+      expect((await expectAppError(submitSetupStep(owner, "source", {}))).details).toEqual(["jobSources: Choose which jobs to invoice"]);
       expect(await submitSetupStep(owner, "source", { jobSources: "BOTH" })).toMatchObject({ next: "invoicing" });
-      const missing = await refusal(submitSetupStep(owner, "invoicing", { defaultItemId: ids.machining }));
+      const missing = await expectAppError(submitSetupStep(owner, "invoicing", { defaultItemId: ids.machining }));
       expect(missing.details).toEqual(expect.arrayContaining(["invoiceTrigger: Choose when to invoice"]));
-      const cad = await refusal(submitSetupStep(owner, "invoicing", { invoiceTrigger: "JOB_ACCEPTED", xometryCustomerId: ids.maple, defaultItemId: ids.machining }));
+      const cad = await expectAppError(submitSetupStep(owner, "invoicing", { invoiceTrigger: "JOB_ACCEPTED", xometryCustomerId: ids.maple, defaultItemId: ids.machining }));
       expect(cad.userMessage).toMatch(/Maple Leaf Robotics uses CAD, not USD/);
       expect(cad.userMessage).toMatch(/turn on multi-currency/);
       expect(await submitSetupStep(owner, "invoicing", { invoiceTrigger: "JOB_ACCEPTED", xometryCustomerId: ids.xometry, defaultItemId: ids.machining })).toMatchObject({ next: "payments" });
-      expect((await refusal(submitSetupStep(owner, "payments", { paymentsEnabled: true }))).details).toEqual(["depositAccountId: Choose where payments are deposited"]);
+      expect((await expectAppError(submitSetupStep(owner, "payments", { paymentsEnabled: true }))).details).toEqual(["depositAccountId: Choose where payments are deposited"]);
       const { next, draft } = await submitSetupStep(owner, "payments", { paymentsEnabled: true, depositAccountId: ids.checking });
       expect(next).toBe("review");
       expect(draft).toMatchObject({ jobSources: "BOTH", invoiceTrigger: "JOB_ACCEPTED", xometryCustomerId: ids.xometry, depositAccountId: ids.checking });
@@ -132,7 +123,7 @@ describe("saving the configuration", () => {
   });
 
   it("refuses a CAD customer with the multi-currency explanation", async () => {
-    const error = await refusal(saveQuickBooksConfiguration(acme.actors.owner, { ...validConfiguration(), xometryCustomerId: ids.maple }));
+    const error = await expectAppError(saveQuickBooksConfiguration(acme.actors.owner, { ...validConfiguration(), xometryCustomerId: ids.maple }));
     expect(error.details?.[0]).toMatch(/^xometryCustomerId: Maple Leaf Robotics uses CAD, not USD\. .*create a customer for Xometry with USD/);
   });
 
@@ -143,14 +134,14 @@ describe("saving the configuration", () => {
       ["depositAccountId", "987654"],
       ["xometryCustomerId", "not-a-number"],
     ] as const) {
-      const error = await refusal(saveQuickBooksConfiguration(acme.actors.owner, { ...validConfiguration(), [field]: value }));
+      const error = await expectAppError(saveQuickBooksConfiguration(acme.actors.owner, { ...validConfiguration(), [field]: value }));
       expect(error.details?.[0], `${field}=${value}`).toMatch(new RegExp(`^${field}: `));
     }
     const birchShop = await createTestShop("Birch");
     await connectTestShop(emulator, birchShop, BIRCH_REALM);
     // Acme's 100th-odd customer does not exist in Birch's much smaller company.
     const acmeOnlyCustomer = (await acmeApi.searchCustomers("", { startPosition: 100, maxResults: 1 }))[0]!.Id;
-    const error = await refusal(saveQuickBooksConfiguration(birchShop.actors.owner, { ...validConfiguration(), xometryCustomerId: acmeOnlyCustomer, defaultItemId: "1", depositAccountId: undefined, paymentsEnabled: false }));
+    const error = await expectAppError(saveQuickBooksConfiguration(birchShop.actors.owner, { ...validConfiguration(), xometryCustomerId: acmeOnlyCustomer, defaultItemId: "1", depositAccountId: undefined, paymentsEnabled: false }));
     expect(error.details?.[0]).toMatch(/^xometryCustomerId: That customer was not found in your QuickBooks company/);
     expect(await getQuickBooksConfiguration(birchShop.organizationId)).toBeNull();
   });
@@ -169,13 +160,13 @@ describe("saving the configuration", () => {
 
   it("lets only owners and admins save, and keeps each shop's configuration to itself", async () => {
     for (const actor of [acme.actors.bookkeeper, acme.actors.operator]) {
-      expect((await refusal(saveQuickBooksConfiguration(actor, validConfiguration()))).httpStatus).toBe(403);
-      expect((await refusal(submitSetupStep(actor, "source", { jobSources: "BOTH" }))).httpStatus).toBe(403);
+      expect((await expectAppError(saveQuickBooksConfiguration(actor, validConfiguration()))).httpStatus).toBe(403);
+      expect((await expectAppError(submitSetupStep(actor, "source", { jobSources: "BOTH" }))).httpStatus).toBe(403);
     }
     const before = await getQuickBooksConfiguration(acme.organizationId);
     const birch = await createTestShop("Birch2");
     expect(await getQuickBooksConfiguration(birch.organizationId)).toBeNull();
-    const notConnected = await refusal(saveQuickBooksConfiguration(birch.actors.owner, validConfiguration()));
+    const notConnected = await expectAppError(saveQuickBooksConfiguration(birch.actors.owner, validConfiguration()));
     expect(notConnected.userMessage).toMatch(/not connected/);
     expect(await getQuickBooksConfiguration(acme.organizationId)).toEqual(before);
   });
