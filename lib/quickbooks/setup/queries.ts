@@ -23,11 +23,3 @@ export async function getQuickBooksConfiguration(organizationId: string) {
 }
 
 export type TQuickBooksConfigurationView = NonNullable<Awaited<ReturnType<typeof getQuickBooksConfiguration>>>;
-
-export async function isConfiguredForCurrentCompany(organizationId: string): Promise<boolean> {
-  const [connection, configuration] = await Promise.all([
-    db.quickBooksConnection.findUnique({ where: { organizationId }, select: { realmId: true } }),
-    db.quickBooksConfiguration.findUnique({ where: { organizationId }, select: { realmId: true } }),
-  ]);
-  return !!connection && !!configuration && configuration.realmId === connection.realmId;
-}

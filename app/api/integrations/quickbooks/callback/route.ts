@@ -4,7 +4,7 @@ import { NextResponse } from "next/server";
 import { getSessionContext } from "@/lib/auth/current";
 import { completeQuickBooksCallback } from "@/lib/quickbooks/connect";
 import { OAUTH_STATE_COOKIE } from "@/lib/quickbooks/oauth-state";
-import { isConfiguredForCurrentCompany } from "@/lib/quickbooks/setup/queries";
+import { getActiveIntegration } from "@/lib/sync/integration";
 
 function back(path: string, request: Request) {
   const response = NextResponse.redirect(new URL(path, process.env.APP_URL ?? new URL(request.url).origin), 302);
@@ -30,7 +30,7 @@ export async function GET(request: Request) {
   if (result.pendingId) return back(`/management/integrations?confirm=${encodeURIComponent(result.pendingId)}`, request);
   // Connected to a company not set up yet: on to the setup wizard. A reconnect keeps its configuration.
   const isConnected = result.outcome === "connected" || result.outcome === "reconnected";
-  if (isConnected && !(await isConfiguredForCurrentCompany(session.organizationId))) {
+  if (isConnected && !(await getActiveIntegration(session.organizationId))) {
     return back("/management/integrations/quickbooks/setup?qbo=connected", request);
   }
   return back(`/management/integrations?qbo=${result.outcome}`, request);
