@@ -5,9 +5,17 @@ export type { Prisma } from "@/lib/generated/prisma/client";
 
 const globalForPrisma = globalThis as unknown as { workcenterPrisma?: PrismaClient };
 
+/**
+ * Connections per process: this pool (`DB_POOL_MAX`, default 8) + pg-boss's (`QUEUE_POOL_MAX`,
+ * default 3) + 1 for pg-boss's LISTEN. The README has the formula for many processes.
+ */
+export function getPoolSizes() {
+  return { main: Number(process.env.DB_POOL_MAX ?? 8), queue: Number(process.env.QUEUE_POOL_MAX ?? 3) };
+}
+
 /** The one place that creates the Prisma client (one pool per process). */
 export function createPrismaClient(connectionString: string): PrismaClient {
-  return new PrismaClient({ adapter: new PrismaPg({ connectionString, max: 10 }) });
+  return new PrismaClient({ adapter: new PrismaPg({ connectionString, max: getPoolSizes().main }) });
 }
 
 function getPrisma(): PrismaClient {

@@ -2,6 +2,7 @@ import { db } from "@/lib/db/client";
 import type { QuickBooksSync } from "@/lib/generated/prisma/client";
 import type { QuickBooksApi } from "@/lib/quickbooks/api";
 import { quoteQueryValue } from "@/lib/quickbooks/api";
+import { findByMarker } from "@/lib/quickbooks/find-by-marker";
 import type { TInvoice } from "@/lib/quickbooks/schemas";
 import { getCompanySettingsCached } from "@/lib/sync/company-settings-cache";
 import { amountToCents, type TPushOutcome } from "@/lib/sync/push-outcome";
@@ -22,11 +23,8 @@ function synced(invoice: TInvoice, payload: TInvoicePayload, driftReason?: strin
 
 /** After an attempt whose outcome we did not see, find the invoice by our marker before sending again. */
 export async function findInvoiceByMarker(api: QuickBooksApi, payload: TInvoicePayload, syncId: string): Promise<TInvoice | null> {
-  const marker = buildInvoiceMarker(syncId);
-  const candidates = await api.findInvoices(
-    `where TxnDate = ${quoteQueryValue(payload.txnDate)} and CustomerRef = ${quoteQueryValue(payload.customerId)} maxresults 1000`,
-  );
-  return candidates.find((invoice) => invoice.PrivateNote?.includes(marker)) ?? null;
+  const where = `where TxnDate = ${quoteQueryValue(payload.txnDate)} and CustomerRef = ${quoteQueryValue(payload.customerId)}`;
+  return findByMarker((statement) => api.findInvoices(statement), where, buildInvoiceMarker(syncId));
 }
 
 /**

@@ -4,6 +4,7 @@ import type { QuickBooksSync } from "@/lib/generated/prisma/client";
 import { queueXometryInvoice } from "@/lib/invoicing/manual-invoices";
 import type { QuickBooksApi } from "@/lib/quickbooks/api";
 import { quoteQueryValue } from "@/lib/quickbooks/api";
+import { findByMarker } from "@/lib/quickbooks/find-by-marker";
 import type { TInvoice, TPayment } from "@/lib/quickbooks/schemas";
 import { PAUSED_MESSAGE } from "@/lib/sync/create-sync";
 import { amountToCents, type TPushOutcome } from "@/lib/sync/push-outcome";
@@ -60,8 +61,8 @@ async function collectInvoices(sync: QuickBooksSync, payload: TPaymentPayload): 
 }
 
 async function findExistingPayment(api: QuickBooksApi, payload: TPaymentPayload, syncId: string, customerId: string): Promise<TPayment | null> {
-  const candidates = await api.findPayments(`where TxnDate = ${quoteQueryValue(payload.txnDate)} and CustomerRef = ${quoteQueryValue(customerId)} maxresults 1000`);
-  return candidates.find((payment) => payment.PrivateNote?.includes(buildPaymentMarker(syncId, customerId))) ?? null;
+  const where = `where TxnDate = ${quoteQueryValue(payload.txnDate)} and CustomerRef = ${quoteQueryValue(customerId)}`;
+  return findByMarker((statement) => api.findPayments(statement), where, buildPaymentMarker(syncId, customerId));
 }
 
 /**

@@ -1,5 +1,5 @@
 import { PgBoss } from "pg-boss";
-import type { TTransaction } from "@/lib/db/client";
+import { getPoolSizes, type TTransaction } from "@/lib/db/client";
 import { getLogger } from "@/lib/logger";
 
 const log = getLogger("queue");
@@ -13,7 +13,10 @@ const QUEUE_POLICY = "short";
 /** pg-boss on our PostgreSQL (schema `pgboss`), started once per process. */
 export function getBoss(): Promise<PgBoss> {
   globalForBoss.workcenterBoss ??= (async () => {
-    const boss = new PgBoss({ connectionString: process.env.DATABASE_URL, schema: "pgboss", useListenNotify: true, max: 6 });
+    // LISTEN needs a session of its own: off (QUEUE_LISTEN_NOTIFY=off) behind a transaction-pooling
+    // proxy, where tasks then start on the 1 s poll.
+    const useListenNotify = process.env.QUEUE_LISTEN_NOTIFY !== "off";
+    const boss = new PgBoss({ connectionString: process.env.DATABASE_URL, schema: "pgboss", useListenNotify, max: getPoolSizes().queue });
     boss.on("error", (error: unknown) => log.error({ err: error instanceof Error ? error.message : String(error) }, "pg-boss error"));
     await boss.start();
     for (const name of QUEUE_NAMES) {

@@ -1,8 +1,8 @@
 import { getLogger } from "@/lib/logger";
-import { closeRateLimiter } from "@/lib/quickbooks/rate-limit";
+import { ensureHeartbeat, stopHeartbeat } from "@/lib/runtime/worker-process";
 import "@/lib/payouts/register-payment-pusher";
 import { runPushSync } from "@/lib/sync/run-push-sync";
-import { sweepSyncs } from "@/lib/sync/sweeper";
+import { sweepSyncs, takeOverExpiredClaims } from "@/lib/sync/sweeper";
 import { getBoss, stopBoss } from "./boss";
 import { ZPushSyncTaskSchema } from "./tasks";
 
@@ -14,8 +14,9 @@ export type TWorker = { stop: () => Promise<void> };
  * Runs QuickBooks pushes in this process: pg-boss workers (woken by LISTEN/NOTIFY) and the
  * sweeper. Any number of processes may run one against the same PostgreSQL.
  */
-export async function startWorker(options: { concurrency?: number; sweepIntervalMs?: number } = {}): Promise<TWorker> {
+export async function startWorker(options: { concurrency?: number; sweepIntervalMs?: number; takeoverIntervalMs?: number } = {}): Promise<TWorker> {
   const boss = await getBoss();
+  ensureHeartbeat("worker");
   const concurrency = options.concurrency ?? Number(process.env.WORKER_CONCURRENCY ?? 8);
   // NOTIFY wakes a worker at once for new tasks; the 1 s poll picks up retries whose time has come.
   const workId = await boss.work("quickbooks.push-document", { localConcurrency: concurrency, batchSize: 1, pollingIntervalSeconds: 1, notifyPollingIntervalSeconds: 1 }, async (jobs) => {
@@ -31,13 +32,18 @@ export async function startWorker(options: { concurrency?: number; sweepInterval
   const sweepIntervalMs = options.sweepIntervalMs ?? Number(process.env.SYNC_SWEEP_INTERVAL_MS ?? 15_000);
   const timer = setInterval(() => void sweepSyncs().catch((error: unknown) => log.error({ err: String(error) }, "sweep failed")), sweepIntervalMs);
   timer.unref();
+  // A dead worker's rows: checked often (one indexed query), so takeover takes seconds, not minutes.
+  const takeoverIntervalMs = options.takeoverIntervalMs ?? Number(process.env.SYNC_TAKEOVER_INTERVAL_MS ?? 2000);
+  const takeover = setInterval(() => void takeOverExpiredClaims().catch((error: unknown) => log.error({ err: String(error) }, "takeover check failed")), takeoverIntervalMs);
+  takeover.unref();
   log.info({ concurrency }, "worker started");
   return {
     stop: async () => {
       clearInterval(timer);
+      clearInterval(takeover);
       await boss.offWork("quickbooks.push-document", { id: workId }).catch(() => {});
       await stopBoss();
-      await closeRateLimiter();
+      await stopHeartbeat();
     },
   };
 }

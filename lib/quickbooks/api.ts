@@ -28,11 +28,13 @@ type TSdkMethod = (sdk: TSdk, callback: (error: unknown, data: unknown) => void)
  * valid token (refreshing single-flight when needed) and a slot in the realm's request budget;
  * a 401 refreshes once and retries once; a 429 pauses the realm for everyone.
  * `maxWaitMs`: how long to wait for room in the budget before RealmBusyError (workers reschedule).
+ * `beforeRequest`: runs inside the slot just before each request is sent (a worker checks that its
+ * claim on the row still holds, so a worker that lost it sends nothing).
  */
 export class QuickBooksApi {
   constructor(
     readonly connectionId: string,
-    private readonly options: { maxWaitMs: number } = { maxWaitMs: 15_000 },
+    private readonly options: { maxWaitMs: number; beforeRequest?: () => Promise<void> } = { maxWaitMs: 15_000 },
   ) {}
 
   private async call<T>(schema: z.ZodType<T> | null, method: TSdkMethod): Promise<T> {
@@ -42,7 +44,10 @@ export class QuickBooksApi {
       try {
         const data = await withRealmSlot(
           token.realmId,
-          () => callSdk<unknown>((callback) => method(createSdk(config, token.realmId, token.accessToken), callback)),
+          async () => {
+            await this.options.beforeRequest?.();
+            return callSdk<unknown>((callback) => method(createSdk(config, token.realmId, token.accessToken), callback));
+          },
           this.options,
         );
         return schema ? schema.parse(data) : (data as T);

@@ -1,11 +1,11 @@
 import crypto from "node:crypto";
-import pg from "pg";
 import { db } from "@/lib/db/client";
+import { releaseSlot, tryTakeSlot, type TSlot } from "./realm-slots";
 
 /**
  * Per-realm request budget shared by every process: at most `maxInFlight` requests at once
- * (PostgreSQL advisory locks held on a dedicated connection, released even if a worker dies) and
- * at most `perMinute` in any 60 s (a request log, counted under a per-realm lock). After a 429 the
+ * (leased slot rows, freed within seconds if a process dies; see realm-slots.ts) and at most
+ * `perMinute` in any 60 s (a request log, counted under a transaction-level lock). After a 429 the
  * realm pauses for 60 s. Defaults sit a little under Intuit's limits (10 at once, 500/min).
  */
 export function getRealmLimits() {
@@ -28,17 +28,6 @@ export class RealmBusyError extends Error {
     super(`QuickBooks realm busy (${reason}) until ${retryAt.toISOString()}`);
     this.name = "RealmBusyError";
   }
-}
-
-let slotPool: pg.Pool | undefined;
-function getSlotPool(): pg.Pool {
-  slotPool ??= new pg.Pool({ connectionString: process.env.DATABASE_URL, max: 32 });
-  return slotPool;
-}
-
-export async function closeRateLimiter(): Promise<void> {
-  await slotPool?.end();
-  slotPool = undefined;
 }
 
 function realmKey(realmId: string): number {
@@ -83,15 +72,11 @@ export async function withRealmSlot<T>(realmId: string, send: () => Promise<T>, 
   const deadline = Date.now() + options.maxWaitMs;
   const pausedUntil = await getPausedUntil(realmId);
   if (pausedUntil) throw new RealmBusyError(realmId, pausedUntil, "paused");
-  const client = await getSlotPool().connect();
-  let slot = -1;
+  let slot: TSlot | null = null;
   try {
-    while (slot < 0) {
-      for (let candidate = 1; candidate <= limits.maxInFlight && slot < 0; candidate++) {
-        const result = await client.query<{ ok: boolean }>("SELECT pg_try_advisory_lock($1, $2) AS ok", [realmKey(realmId), candidate]);
-        if (result.rows[0]?.ok) slot = candidate;
-      }
-      if (slot < 0) {
+    while (!slot) {
+      slot = await tryTakeSlot(realmId, limits.maxInFlight);
+      if (!slot) {
         if (Date.now() > deadline) throw new RealmBusyError(realmId, new Date(Date.now() + 1000), "in_flight");
         await sleep(POLL_MS + Math.random() * POLL_MS);
       }
@@ -104,7 +89,6 @@ export async function withRealmSlot<T>(realmId: string, send: () => Promise<T>, 
     }
     return await send();
   } finally {
-    if (slot > 0) await client.query("SELECT pg_advisory_unlock($1, $2)", [realmKey(realmId), slot]).catch(() => {});
-    client.release();
+    if (slot) await releaseSlot(slot).catch(() => {});
   }
 }

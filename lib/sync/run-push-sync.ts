@@ -6,6 +6,7 @@ import { enqueuePushSync } from "@/lib/queue/tasks";
 import { QuickBooksApi } from "@/lib/quickbooks/api";
 import { QuickBooksError, QuickBooksReconnectRequiredError } from "@/lib/quickbooks/errors";
 import { getThrottlePauseMs, RealmBusyError } from "@/lib/quickbooks/rate-limit";
+import { assertClaim, claimSync, ClaimLostError, releaseSync, type TClaim } from "./claim";
 import { PAUSED_MESSAGE } from "./create-sync";
 import { REALM_CHANGED, realmChangedMessage } from "./realm-change";
 import type { TPushOutcome } from "./push-outcome";
@@ -14,8 +15,6 @@ const log = getLogger("sync");
 
 /** Automatic attempts before a row waits for a person's Retry. */
 export const MAX_AUTOMATIC_ATTEMPTS = 8;
-// How long a worker owns a row before another may take it over (a worker that died mid-push).
-const CLAIM_MS = Number(process.env.QBO_SYNC_CLAIM_MS ?? 3 * 60 * 1000);
 const MAX_BACKOFF_MS = 5 * 60 * 1000;
 
 type TPusher = (sync: QuickBooksSync, api: QuickBooksApi) => Promise<TPushOutcome>;
@@ -32,27 +31,8 @@ export function getBackoffMs(attempts: number, random = Math.random): number {
   return Math.round(ceiling / 2 + (random() * ceiling) / 2);
 }
 
-/** Takes the row for this worker: PENDING, or SYNCING whose worker stopped answering. */
-async function claim(syncId: string): Promise<QuickBooksSync | null> {
-  const now = new Date();
-  const claimed = await db.quickBooksSync.updateMany({
-    where: { id: syncId, OR: [{ status: "PENDING" }, { status: "SYNCING", lockedUntil: { lt: now } }] },
-    data: { status: "SYNCING", attempts: { increment: 1 }, lockedUntil: new Date(now.getTime() + CLAIM_MS), nextAttemptAt: null },
-  });
-  return claimed.count === 1 ? db.quickBooksSync.findUnique({ where: { id: syncId } }) : null;
-}
-
-async function renewClaim(sync: QuickBooksSync) {
-  await db.quickBooksSync.updateMany({ where: { id: sync.id, status: "SYNCING", attempts: sync.attempts }, data: { lockedUntil: new Date(Date.now() + CLAIM_MS) } });
-}
-
-async function release(sync: QuickBooksSync, data: Parameters<typeof db.quickBooksSync.update>[0]["data"]) {
-  await db.quickBooksSync.updateMany({ where: { id: sync.id, status: "SYNCING", attempts: sync.attempts }, data: { lockedUntil: null, ...data } });
-}
-
-async function reschedule(sync: QuickBooksSync, at: Date, data: { errorCode?: string | null; errorMessage?: string | null; attempts?: number } = {}) {
-  await release(sync, { status: "PENDING", nextAttemptAt: at, ...data });
-  await enqueuePushSync(sync.id, { startAfter: at });
+async function reschedule(claim: TClaim, at: Date, data: { errorCode?: string | null; errorMessage?: string | null; attempts?: number } = {}) {
+  if (await releaseSync(claim, { status: "PENDING", nextAttemptAt: at, ...data })) await enqueuePushSync(claim.sync.id, { startAfter: at });
 }
 
 /**
@@ -61,56 +41,62 @@ async function reschedule(sync: QuickBooksSync, at: Date, data: { errorCode?: st
  * or FAILED (a person must act). Only a lost claim or a database outage throws to pg-boss.
  */
 export async function runPushSync(syncId: string): Promise<void> {
-  const sync = await claim(syncId);
-  if (!sync) return;
+  const claim = await claimSync(syncId);
+  if (!claim) return;
+  const { sync } = claim;
   const connection = await db.quickBooksConnection.findUnique({ where: { organizationId: sync.organizationId } });
   if (connection && connection.realmId !== sync.realmId) {
-    return release(sync, { status: "FAILED", errorCode: REALM_CHANGED, errorMessage: realmChangedMessage("the previous QuickBooks company", connection.companyName) });
+    return void (await releaseSync(claim, { status: "FAILED", errorCode: REALM_CHANGED, errorMessage: realmChangedMessage("the previous QuickBooks company", connection.companyName) }));
   }
-  if (!connection || connection.status !== "CONNECTED") return release(sync, { status: "PAUSED", errorMessage: PAUSED_MESSAGE });
+  if (!connection || connection.status !== "CONNECTED") return void (await releaseSync(claim, { status: "PAUSED", errorMessage: PAUSED_MESSAGE }));
   const pusher = pushers[sync.kind];
   if (!pusher) throw new Error(`No pusher registered for ${sync.kind}`);
-  // Keep the claim while pushing, however long QuickBooks takes, so no second worker takes over.
-  const heartbeat = setInterval(() => void renewClaim(sync).catch(() => {}), Math.max(CLAIM_MS / 3, 500));
+  // The process heartbeat keeps the claim while QuickBooks answers; every request first checks
+  // that the claim still holds, so a worker that froze past its lease sends nothing more.
   try {
-    const outcome = await pusher(sync, new QuickBooksApi(connection.id, { maxWaitMs: 5000 }));
-    await recordOutcome(sync, outcome);
+    const outcome = await pusher(sync, new QuickBooksApi(connection.id, { maxWaitMs: 5000, beforeRequest: () => assertClaim(claim) }));
+    await recordOutcome(claim, outcome);
   } catch (error) {
-    await handleFailure(sync, error);
-  } finally {
-    clearInterval(heartbeat);
+    await handleFailure(claim, error);
   }
 }
 
-async function recordOutcome(sync: QuickBooksSync, outcome: TPushOutcome) {
+async function recordOutcome(claim: TClaim, outcome: TPushOutcome) {
+  const { sync } = claim;
   if (outcome.kind === "synced") {
     const { kind: _kind, notes, driftReason, ...fields } = outcome;
-    await release(sync, { status: "SYNCED", ...fields, notes: notes ?? undefined, ...(driftReason ? { driftReason } : {}), errorCode: null, errorMessage: null, syncedAt: new Date() });
+    await releaseSync(claim, { status: "SYNCED", ...fields, notes: notes ?? undefined, ...(driftReason ? { driftReason } : {}), errorCode: null, errorMessage: null, syncedAt: new Date() });
     log.info({ syncId: sync.id, kind: sync.kind, qboId: outcome.qboId, attempts: sync.attempts }, "synced to QuickBooks");
   } else if (outcome.kind === "skipped") {
-    await release(sync, { status: "SKIPPED", errorMessage: outcome.message });
+    await releaseSync(claim, { status: "SKIPPED", errorMessage: outcome.message });
   } else if (outcome.kind === "paused") {
-    await release(sync, { status: "PAUSED", errorMessage: outcome.message });
+    await releaseSync(claim, { status: "PAUSED", errorMessage: outcome.message });
   } else if (outcome.kind === "wait") {
-    await reschedule(sync, outcome.retryAt, { attempts: sync.attempts - 1, errorCode: null, errorMessage: outcome.message });
+    await reschedule(claim, outcome.retryAt, { attempts: sync.attempts - 1, errorCode: null, errorMessage: outcome.message });
   } else {
-    await release(sync, { status: "FAILED", errorCode: outcome.code, errorMessage: outcome.message });
+    await releaseSync(claim, { status: "FAILED", errorCode: outcome.code, errorMessage: outcome.message });
   }
 }
 
-async function handleFailure(sync: QuickBooksSync, error: unknown) {
-  if (error instanceof QuickBooksReconnectRequiredError) return release(sync, { status: "PAUSED", errorMessage: PAUSED_MESSAGE });
+async function handleFailure(claim: TClaim, error: unknown) {
+  const { sync } = claim;
+  if (error instanceof ClaimLostError) {
+    // Another worker owns the row now; its first step is the marker lookup.
+    log.warn({ syncId: sync.id }, "claim lost while pushing; stopped");
+    return;
+  }
+  if (error instanceof QuickBooksReconnectRequiredError) return releaseSync(claim, { status: "PAUSED", errorMessage: PAUSED_MESSAGE });
   if (error instanceof RealmBusyError) {
     // Waiting for room in the realm's budget is not an attempt.
-    return reschedule(sync, error.retryAt, { attempts: sync.attempts - 1 });
+    return reschedule(claim, error.retryAt, { attempts: sync.attempts - 1 });
   }
   if (error instanceof QuickBooksError && error.kind === "throttled") {
-    return reschedule(sync, new Date(Date.now() + getThrottlePauseMs()), { attempts: sync.attempts - 1, errorCode: "THROTTLED", errorMessage: error.userMessage });
+    return reschedule(claim, new Date(Date.now() + getThrottlePauseMs()), { attempts: sync.attempts - 1, errorCode: "THROTTLED", errorMessage: error.userMessage });
   }
   const isRetryable = !(error instanceof QuickBooksError) || error.isRetryable;
   if (isRetryable && sync.attempts < MAX_AUTOMATIC_ATTEMPTS) {
     log.warn({ syncId: sync.id, attempts: sync.attempts, err: error instanceof Error ? error.message : String(error) }, "push failed; will retry");
-    return reschedule(sync, new Date(Date.now() + getBackoffMs(sync.attempts)), {
+    return reschedule(claim, new Date(Date.now() + getBackoffMs(sync.attempts)), {
       errorCode: error instanceof QuickBooksError ? `QBO_${error.kind.toUpperCase()}` : "UNEXPECTED",
       errorMessage: error instanceof QuickBooksError ? error.userMessage : "A temporary problem interrupted sending. Trying again.",
     });
@@ -122,5 +108,5 @@ async function handleFailure(sync: QuickBooksSync, error: unknown) {
         : error.userMessage
       : "Something went wrong on our side while sending. Press Retry to try again.";
   if (!(error instanceof QuickBooksError)) log.error({ syncId: sync.id, err: error instanceof Error ? error.message : String(error) }, "push failed");
-  await release(sync, { status: "FAILED", errorCode: error instanceof QuickBooksError ? (error.faultCode ?? error.kind.toUpperCase()) : "UNEXPECTED", errorMessage: message });
+  await releaseSync(claim, { status: "FAILED", errorCode: error instanceof QuickBooksError ? (error.faultCode ?? error.kind.toUpperCase()) : "UNEXPECTED", errorMessage: message });
 }

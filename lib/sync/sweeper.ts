@@ -1,6 +1,7 @@
 import { db } from "@/lib/db/client";
 import { getLogger } from "@/lib/logger";
 import { enqueuePushSync } from "@/lib/queue/tasks";
+import { DB_NOW } from "@/lib/runtime/worker-process";
 import { resumePausedSyncs } from "./resume";
 
 const log = getLogger("sync.sweeper");
@@ -18,7 +19,6 @@ export async function sweepSyncs(now = new Date()): Promise<number> {
       OR: [
         { status: "PENDING", nextAttemptAt: null, updatedAt: { lt: new Date(now.getTime() - GRACE_MS) } },
         { status: "PENDING", nextAttemptAt: { lt: new Date(now.getTime() - GRACE_MS) } },
-        { status: "SYNCING", lockedUntil: { lt: now } },
       ],
     },
     select: { id: true },
@@ -26,8 +26,23 @@ export async function sweepSyncs(now = new Date()): Promise<number> {
   });
   for (const sync of due) await enqueuePushSync(sync.id);
   const resumed = await resumeStrandedPausedSyncs();
+  const takenOver = await takeOverExpiredClaims();
   if (due.length || resumed) log.info({ count: due.length, resumed }, "re-queued syncs");
-  return due.length + resumed;
+  return due.length + resumed + takenOver;
+}
+
+/**
+ * Hands on rows whose worker stopped renewing its lease (died, froze, lost its database): runs
+ * every few seconds in each worker, so a crashed worker's rows move on within seconds. Leases are
+ * compared on the database's clock.
+ */
+export async function takeOverExpiredClaims(): Promise<number> {
+  const expired = await db.$queryRawUnsafe<{ id: string }[]>(
+    `SELECT id FROM "QuickBooksSync" WHERE status = 'SYNCING' AND "lockedUntil" < ${DB_NOW} LIMIT 500`,
+  );
+  for (const sync of expired) await enqueuePushSync(sync.id);
+  if (expired.length) log.info({ count: expired.length }, "took over rows of a stopped worker");
+  return expired.length;
 }
 
 /**

@@ -21,4 +21,4 @@ process.env.APP_URL = "http://localhost:3999";
 process.env.TOKEN_ENCRYPTION_KEYS = "k1:MDEyMzQ1Njc4OWFiY2RlZjAxMjM0NTY3ODlhYmNkZWY=";
 // Short enough for fault tests (a hung QuickBooks request, a worker that died mid-push).
 process.env.QBO_REQUEST_TIMEOUT_MS = "2000";
-process.env.QBO_SYNC_CLAIM_MS = "4000";
+process.env.WORKER_LEASE_MS = "4000";
