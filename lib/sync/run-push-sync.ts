@@ -25,9 +25,10 @@ export function registerPusher(kind: QuickBooksSync["kind"], pusher: TPusher): v
   pushers[kind] = pusher;
 }
 
-/** Exponential backoff with full jitter: ~1 s, 2 s, 4 s … capped at 5 minutes. */
+/** Exponential backoff with full jitter: ~1 s, 2 s, 4 s … capped at 5 minutes (base: SYNC_BACKOFF_BASE_MS). */
 export function getBackoffMs(attempts: number, random = Math.random): number {
-  const ceiling = Math.min(1000 * 2 ** Math.max(attempts - 1, 0), MAX_BACKOFF_MS);
+  const base = Number(process.env.SYNC_BACKOFF_BASE_MS ?? 1000);
+  const ceiling = Math.min(base * 2 ** Math.max(attempts - 1, 0), MAX_BACKOFF_MS);
   return Math.round(ceiling / 2 + (random() * ceiling) / 2);
 }
 
