@@ -62,6 +62,12 @@ export function isValidDate(date: string): boolean {
   return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === date;
 }
 
+/** An Intuit date: `YYYY-MM-DD`, optionally followed by a time and/or zone (ignored, the calendar date is kept). */
+export function parseIntuitDate(value: string): string | undefined {
+  const m = /^(\d{4}-\d{2}-\d{2})(?:[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?)?(?:Z|[+-]\d{2}:?\d{2})?$/.exec(value.trim());
+  return m?.[1] !== undefined && isValidDate(m[1]) ? m[1] : undefined;
+}
+
 /**
  * Wall-clock milliseconds that never repeat (so change order is stable); a clock that jumps back by more than a
  * second (e.g. NTP, or tests restoring time) is followed instead of being outrun.

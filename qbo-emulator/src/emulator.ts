@@ -4,6 +4,7 @@ import { IdempotencyCache } from "./idempotency";
 import { Limiter } from "./limits";
 import { AuthorizeFlows } from "./oauth/flows";
 import { GrantStore } from "./oauth/grants";
+import { SigningKey } from "./oauth/signing-key";
 import type { OAuthApp, ResolvedOptions } from "./options";
 import { Persistence } from "./persistence";
 import { RequestLog } from "./request-log";
@@ -19,6 +20,7 @@ export class Emulator {
   readonly requestLog = new RequestLog();
   readonly idempotency = new IdempotencyCache();
   readonly webhooks: WebhookDispatcher;
+  readonly signingKey = new SigningKey();
   readonly persistence: Persistence | undefined;
   baseUrl = "";
 

@@ -9,6 +9,12 @@ function formatAmount(cents: number, currency: string): string {
   return `${currency} ${text}`;
 }
 
+/** A rate as QuickBooks prints it: at least two decimals, more when the rate has them (4253 → 4253.00, 33.3333333 kept). */
+export function formatRate(rate: number): string {
+  const decimals = (String(rate).split(".")[1] ?? "").length;
+  return rate.toFixed(Math.min(7, Math.max(2, decimals)));
+}
+
 /** Keeps text within the WinAnsi set the standard fonts can encode. */
 function toWinAnsi(text: string): string {
   return text.replace(/[^\x20-\x7e\xa0-\xff]/g, "?");
@@ -65,7 +71,7 @@ export async function renderInvoicePdf(realm: RealmState, inv: InvoiceRec): Prom
     draw((line.description ?? item ?? "").slice(0, 48), 50, y);
     if (line.kind === "SalesItem") {
       if (line.qty !== undefined) draw(String(line.qty), 330, y);
-      if (line.unitPrice !== undefined) draw(String(line.unitPrice), 390, y);
+      if (line.unitPrice !== undefined) draw(formatRate(line.unitPrice), 390, y);
       draw(formatAmount(inv.isVoided ? 0 : line.amountCents, inv.currency), 480, y);
     }
   }

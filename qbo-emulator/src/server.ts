@@ -8,6 +8,7 @@ import { Faults, QboFault } from "./faults";
 import { type EmuRequest, type EmuResponse, buildPlainJson, buildRedirect, safeDecode } from "./http";
 import { sampleLatencyMs, sleep } from "./latency";
 import { handleAuthorize, handleConsent, handleSignIn } from "./oauth/authorize";
+import { DISCOVERY_PATHS, JWKS_PATH, handleDiscovery, handleJwks } from "./oauth/openid";
 import { handleRevoke, handleToken, parseParams } from "./oauth/token";
 import { handleUserInfo } from "./oauth/userinfo";
 import { redactQuery } from "./request-log";
@@ -62,6 +63,8 @@ async function route(emu: Emulator, req: EmuRequest): Promise<FaultOutcome> {
     return run(() => handleRevoke(emu, req));
   }
   if (req.path === "/v1/openid_connect/userinfo" && req.method === "GET") return run(() => handleUserInfo(emu, req));
+  if (DISCOVERY_PATHS.has(req.path) && req.method === "GET") return run(() => handleDiscovery(emu, req));
+  if (req.path === JWKS_PATH && req.method === "GET") return run(() => handleJwks(emu));
   if (req.path === "/" || req.path.startsWith("/app")) {
     return run(() => (req.path === "/" ? buildRedirect("/app") : handleUi(emu, req)));
   }

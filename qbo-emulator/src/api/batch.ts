@@ -18,7 +18,7 @@ const ENTITY_KEYS = new Set(["Customer", "Item", "Invoice", "Payment", "Account"
 
 function runItem(ctx: ApiContext, item: Record<string, unknown>): Record<string, unknown> {
   if (typeof item.Query === "string") {
-    return { QueryResponse: runQuery(item.Query, (e) => getRows(ctx.realm, e)) };
+    return { QueryResponse: runQuery(item.Query, (e, where) => getRows(ctx.realm, e, where)) };
   }
   const keys = Object.keys(item).filter((k) => k !== "bId" && k !== "operation" && k !== "optionsData");
   const entityKey = keys.find((k) => ENTITY_KEYS.has(k));
@@ -38,7 +38,8 @@ function runItem(ctx: ApiContext, item: Record<string, unknown>): Record<string,
 
 export function runBatch(ctx: ApiContext, raw: Record<string, unknown>): Record<string, unknown> {
   const request = parseWith(ZBatchRequestSchema, raw, "IntuitBatchRequest");
-  const items = request.BatchItemRequest;
+  // A numeric bId is taken as its text, as Jackson does for a String field.
+  const items = request.BatchItemRequest.map((i) => (typeof i.bId === "number" ? { ...i, bId: String(i.bId) } : i));
   if (items.length === 0) throw Faults.requiredMissing("BatchItemRequest");
   if (items.length > MAX_BATCH_ITEMS) {
     throw Faults.businessValidation(

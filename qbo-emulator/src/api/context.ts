@@ -2,7 +2,7 @@
 import { Faults } from "../faults";
 import type { Store } from "../store/store";
 import type { BaseRec, EntityName, RealmState } from "../store/types";
-import { ensureNumericId } from "./schema";
+import { ensureNumericId, isPlainObject } from "./schema";
 
 export interface ApiContext {
   store: Store;
@@ -23,22 +23,45 @@ export function findLive<T extends BaseRec>(table: Record<string, T>, id: string
   return rec;
 }
 
-/** Copies the listed keys that are present in `input`. */
+/** Empty text (and objects left empty without it, e.g. an address of "") is not stored, as Intuit does not echo it. */
+export function compactValue(value: unknown): unknown {
+  if (value === "" || value === undefined) return undefined;
+  if (Array.isArray(value)) return value.map(compactValue).filter((v) => v !== undefined);
+  if (!isPlainObject(value)) return value;
+  const out: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(value)) {
+    const compacted = compactValue(v);
+    if (compacted !== undefined) out[k] = compacted;
+  }
+  return Object.keys(out).length > 0 ? out : undefined;
+}
+
+/** Copies the listed keys that are present in `input`, without empty values. */
 export function pickFields(input: Record<string, unknown>, keys: readonly string[]): Record<string, unknown> {
   const out: Record<string, unknown> = {};
-  for (const k of keys) if (input[k] !== undefined) out[k] = input[k];
+  for (const k of keys) {
+    const v = compactValue(input[k]);
+    if (v !== undefined) out[k] = v;
+  }
   return out;
 }
 
-/** Sparse: merge changed keys; full: every writable key omitted is cleared. */
+/** Sparse: merge the keys sent (one sent empty is cleared); full: every writable key omitted is cleared. */
 export function mergeFields(
   current: Record<string, unknown>,
   input: Record<string, unknown>,
   keys: readonly string[],
   isSparse: boolean,
 ): Record<string, unknown> {
-  const sent = pickFields(input, keys);
-  return isSparse ? { ...current, ...sent } : sent;
+  if (!isSparse) return pickFields(input, keys);
+  const out = { ...current };
+  for (const k of keys) {
+    if (input[k] === undefined) continue;
+    const v = compactValue(input[k]);
+    if (v === undefined) delete out[k];
+    else out[k] = v;
+  }
+  return out;
 }
 
 export function getTable(realm: RealmState, entity: EntityName): Record<string, BaseRec> {

@@ -5,11 +5,9 @@ import { Faults } from "../faults";
 import { isKnownCurrency } from "../store/currencies";
 import type { CustomerRec, RealmState } from "../store/types";
 import { type ApiContext, findLive, mergeFields, pickFields } from "./context";
-import { READ_ONLY_COMMON, ZBoolSchema, ZRefSchema, parseWith } from "./schema";
+import { READ_ONLY_COMMON, ZAnySchema, ZBoolSchema, ZDateSchema, ZLooseSchema, ZRefSchema, ZTextSchema } from "./field-schemas";
+import { parseWith } from "./schema";
 import { serializeCustomer } from "./serialize";
-
-const ZTextSchema = z.string().optional();
-const ZLooseSchema = z.looseObject({}).optional();
 
 const ZCustomerRequestSchema = z.strictObject({
   ...READ_ONLY_COMMON,
@@ -20,11 +18,11 @@ const ZCustomerRequestSchema = z.strictObject({
   PrimaryPhone: ZLooseSchema, AlternatePhone: ZLooseSchema, Mobile: ZLooseSchema, Fax: ZLooseSchema, PrimaryEmailAddr: ZLooseSchema,
   WebAddr: ZLooseSchema, BillAddr: ZLooseSchema, ShipAddr: ZLooseSchema,
   ParentRef: ZRefSchema.optional(), SalesTermRef: ZRefSchema.optional(), PaymentMethodRef: ZRefSchema.optional(),
-  DefaultTaxCodeRef: ZRefSchema.optional(), CurrencyRef: ZRefSchema.optional(),
-  Level: z.unknown().optional(), Balance: z.unknown().optional(), BalanceWithJobs: z.unknown().optional(),
-  OpenBalanceDate: z.unknown().optional(), PreferredDeliveryMethod: ZTextSchema, TaxExemptionReasonId: z.unknown().optional(),
-  ClientEntityId: z.unknown().optional(), V4IDPseudonym: z.unknown().optional(), GSTIN: z.unknown().optional(),
-  BusinessNumber: z.unknown().optional(), PrimaryTaxIdentifier: z.unknown().optional(),
+  DefaultTaxCodeRef: ZRefSchema.optional(), CurrencyRef: ZRefSchema.optional(), ARAccountRef: ZRefSchema.optional(),
+  CustomerTypeRef: ZRefSchema.optional(), OpenBalanceDate: ZDateSchema, PreferredDeliveryMethod: ZTextSchema,
+  Level: ZAnySchema, Balance: ZAnySchema, BalanceWithJobs: ZAnySchema, TaxExemptionReasonId: ZAnySchema, ClientEntityId: ZAnySchema,
+  V4IDPseudonym: ZAnySchema, GSTIN: ZAnySchema, BusinessNumber: ZAnySchema, PrimaryTaxIdentifier: ZAnySchema,
+  SecondaryTaxIdentifier: ZAnySchema, GSTRegistrationType: ZAnySchema, Source: ZAnySchema, ClientCompanyId: ZAnySchema,
 });
 type TCustomerRequest = z.infer<typeof ZCustomerRequestSchema>;
 
@@ -68,7 +66,7 @@ export function createCustomer(ctx: ApiContext, body: Record<string, unknown>): 
   const rec: CustomerRec = {
     id: ctx.store.allocateId(ctx.realm, "Customer"), syncToken: 0, createdAt: at, updatedAt: at,
     displayName: name, isActive: input.Active ?? true, currency: resolveCurrency(ctx.realm, input),
-    fields: pickFields(body, WRITABLE),
+    fields: pickFields(input, WRITABLE),
   };
   ctx.realm.Customer[rec.id] = rec;
   ctx.store.recordChange(ctx.realm, "Customer", rec, "Create", at);
@@ -93,7 +91,7 @@ export function updateCustomer(ctx: ApiContext, body: Record<string, unknown>): 
   ensureUniqueName(ctx.realm, name, rec.id);
   rec.displayName = name;
   rec.isActive = isActive;
-  rec.fields = mergeFields(rec.fields, body, WRITABLE, isSparse);
+  rec.fields = mergeFields(rec.fields, input, WRITABLE, isSparse);
   ctx.store.recordChange(ctx.realm, "Customer", rec, "Update");
   return serializeCustomer(ctx.realm, rec);
 }

@@ -24,7 +24,7 @@ function buildContext(emu: Emulator, realm: RealmState, req: EmuRequest): ApiCon
 
 function runQueryText(realm: RealmState, text: string | null): EmuResponse {
   if (!text || text.trim() === "") throw Faults.queryParse('Encountered "<EOF>" at line 1, column 1.');
-  return buildEnvelope({ QueryResponse: runQuery(text, (e) => getRows(realm, e)) });
+  return buildEnvelope({ QueryResponse: runQuery(text, (e, where) => getRows(realm, e, where)) });
 }
 
 async function handleGet(emu: Emulator, ctx: ApiContext, req: EmuRequest, rest: string[]): Promise<EmuResponse | undefined> {
@@ -74,7 +74,7 @@ function handlePost(ctx: ApiContext, req: EmuRequest, rest: string[]): EmuRespon
 
 /** `POST /{entity}`: create, or update when the body carries an Id; `?operation=` selects update/delete/void. */
 function pickWriteHandler(handlers: EntityHandlers, operation: string | undefined, body: Record<string, unknown>) {
-  if (operation === undefined) return body.Id !== undefined ? handlers.update : handlers.create;
+  if (operation === undefined) return body.Id !== undefined && body.Id !== "" ? handlers.update : handlers.create;
   if (operation === "create") return handlers.create;
   if (operation === "update") return handlers.update;
   if (operation === "delete") return handlers.delete;

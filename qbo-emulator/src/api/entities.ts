@@ -1,7 +1,9 @@
 // The entity registry: path name → handlers, and serialized rows for query / cdc / admin.
+import type { Condition } from "../query/parser";
 import type { RealmState } from "../store/types";
 import type { ApiContext } from "./context";
 import { createCustomer, readCustomer, updateCustomer } from "./customer";
+import { listExchangeRates } from "./exchange-rate";
 import { createInvoice, readInvoice, updateInvoice } from "./invoice";
 import { deleteInvoice, voidInvoice } from "./invoice-actions";
 import { createItem, readItem, updateItem } from "./item";
@@ -49,8 +51,8 @@ function filterLive<T extends { deletedAt?: number }>(table: Record<string, T>):
   return Object.values(table).filter((r) => r.deletedAt === undefined);
 }
 
-/** Serialized live rows of an entity (for query). */
-export function getRows(realm: RealmState, entity: string): Body[] {
+/** Serialized live rows of an entity (for query; `where` dates the computed ExchangeRate rows). */
+export function getRows(realm: RealmState, entity: string, where: Condition[] = []): Body[] {
   switch (entity) {
     case "Customer": return filterLive(realm.Customer).map((r) => serializeCustomer(realm, r));
     case "Item": return filterLive(realm.Item).map((r) => serializeItem(realm, r));
@@ -59,6 +61,7 @@ export function getRows(realm: RealmState, entity: string): Body[] {
     case "Payment": return filterLive(realm.Payment).map((r) => serializePayment(realm, r));
     case "CompanyInfo": return [serializeCompanyInfo(realm, realm.company)];
     case "Preferences": return [serializePreferences(realm.prefs)];
+    case "ExchangeRate": return listExchangeRates(realm, where);
     default: return [];
   }
 }

@@ -1,18 +1,16 @@
 // Invoice request schema (everything Intuit's Invoice class accepts, read-only fields included) and line parsing.
 import { z } from "zod";
-import { isValidDate } from "../clock";
 import { Faults } from "../faults";
 import { toCents } from "../json";
 import type { InvoiceLineRec, RealmState } from "../store/types";
-import { READ_ONLY_COMMON, ZBoolSchema, ZDecimalSchema, ZIdTextSchema, ZRefSchema } from "./schema";
-
-const ZTextSchema = z.string().optional();
-const ZAnySchema = z.unknown().optional();
-const ZLooseSchema = z.looseObject({}).optional();
+import {
+  READ_ONLY_COMMON, ZAnySchema, ZBoolSchema, ZDateSchema, ZDecimalSchema, ZIdTextSchema, ZLooseSchema, ZRefSchema, ZTextSchema,
+  buildEnumSchema,
+} from "./field-schemas";
 
 const ZSalesItemLineDetailSchema = z.strictObject({
   ItemRef: ZRefSchema.optional(), ClassRef: ZRefSchema.optional(), UnitPrice: ZDecimalSchema.optional(), Qty: ZDecimalSchema.optional(),
-  ItemAccountRef: ZRefSchema.optional(), TaxCodeRef: ZRefSchema.optional(), ServiceDate: ZTextSchema, DiscountRate: ZAnySchema,
+  ItemAccountRef: ZRefSchema.optional(), TaxCodeRef: ZRefSchema.optional(), ServiceDate: ZDateSchema, DiscountRate: ZAnySchema,
   DiscountAmt: ZAnySchema, TaxInclusiveAmt: ZAnySchema, MarkupInfo: ZAnySchema, PriceLevelRef: ZAnySchema, TaxClassificationRef: ZAnySchema,
 });
 
@@ -27,20 +25,21 @@ export const ZInvoiceRequestSchema = z.strictObject({
   ...READ_ONLY_COMMON,
   Line: z.array(ZInvoiceLineSchema).optional(),
   CustomerRef: ZRefSchema.optional(),
-  TxnDate: ZTextSchema, DueDate: ZTextSchema, ShipDate: ZTextSchema, TrackingNum: ZTextSchema, PrivateNote: ZTextSchema,
+  TxnDate: ZDateSchema, DueDate: ZDateSchema, ShipDate: ZDateSchema, TrackingNum: ZTextSchema, PrivateNote: ZTextSchema,
   DocNumber: z.union([z.string(), z.number()]).transform(String).optional(),
   CustomerMemo: ZLooseSchema, BillEmail: ZLooseSchema, BillEmailCc: ZLooseSchema, BillEmailBcc: ZLooseSchema,
   BillAddr: ZLooseSchema, ShipAddr: ZLooseSchema, ShipFromAddr: ZLooseSchema,
   CurrencyRef: ZRefSchema.optional(), ExchangeRate: ZDecimalSchema.optional(),
   SalesTermRef: ZRefSchema.optional(), ClassRef: ZRefSchema.optional(), DepartmentRef: ZRefSchema.optional(), ShipMethodRef: ZRefSchema.optional(),
   ProjectRef: ZRefSchema.optional(), DepositToAccountRef: ZRefSchema.optional(), TaxExemptionRef: ZRefSchema.optional(), RecurDataRef: ZRefSchema.optional(),
-  EmailStatus: z.enum(["NotSet", "NeedToSend", "EmailSent"]).optional(),
-  PrintStatus: z.enum(["NotSet", "NeedToPrint", "PrintComplete"]).optional(),
+  EmailStatus: buildEnumSchema(["NotSet", "NeedToSend", "EmailSent"]),
+  PrintStatus: buildEnumSchema(["NotSet", "NeedToPrint", "PrintComplete"]),
   AllowIPNPayment: ZBoolSchema.optional(), AllowOnlinePayment: ZBoolSchema.optional(), AllowOnlineCreditCardPayment: ZBoolSchema.optional(),
   AllowOnlineACHPayment: ZBoolSchema.optional(), ApplyTaxAfterDiscount: ZBoolSchema.optional(), AutoDocNumber: ZBoolSchema.optional(),
   TxnTaxDetail: ZAnySchema, LinkedTxn: ZAnySchema, Deposit: ZAnySchema, CustomField: ZAnySchema, TotalAmt: ZAnySchema, Balance: ZAnySchema,
   HomeTotalAmt: ZAnySchema, HomeBalance: ZAnySchema, GlobalTaxCalculation: ZAnySchema, TxnSource: ZAnySchema, DeliveryInfo: ZAnySchema,
   InvoiceLink: ZAnySchema, FreeFormAddress: ZAnySchema, TransactionLocationType: ZAnySchema, HomeAmtTotal: ZAnySchema,
+  EInvoiceStatus: ZAnySchema,
 });
 export type TInvoiceRequest = z.infer<typeof ZInvoiceRequestSchema>;
 
@@ -66,17 +65,16 @@ function buildSalesLine(realm: RealmState, l: TInvoiceLine, id: string): Invoice
   if (l.Amount === undefined) throw Faults.requiredMissing("Amount", "Line.Amount");
   const amountCents = toCents(l.Amount);
   const d = l.SalesItemLineDetail ?? {};
-  let qty = d.Qty;
-  let unitPrice = d.UnitPrice;
+  // A client's zero default (Qty 0 / UnitPrice 0 on a line with an Amount) means "not set": the Amount wins.
+  const isSet = (v: number | undefined): v is number => v !== undefined && (v !== 0 || amountCents === 0);
+  let qty = isSet(d.Qty) ? d.Qty : undefined;
+  let unitPrice = isSet(d.UnitPrice) ? d.UnitPrice : undefined;
   if (qty !== undefined && unitPrice !== undefined) {
     if (toCents(qty * unitPrice) !== amountCents) throw Faults.amountMismatch(formatSuppliedAmount(amountCents));
   } else if (qty !== undefined && qty !== 0) {
     unitPrice = Math.round((amountCents / 100 / qty) * 1e7) / 1e7;
   } else if (unitPrice !== undefined && unitPrice !== 0) {
     qty = Math.round((amountCents / 100 / unitPrice) * 1e7) / 1e7;
-  }
-  if (d.ServiceDate !== undefined && !isValidDate(d.ServiceDate)) {
-    throw Faults.unknownProperty(`ServiceDate specified is unsupported or invalid: ${d.ServiceDate}`, "Line.SalesItemLineDetail.ServiceDate");
   }
   return {
     id, kind: "SalesItem", amountCents, description: l.Description, itemId: resolveItem(realm, d.ItemRef),
@@ -103,10 +101,4 @@ export function buildInvoiceLines(realm: RealmState, lines: TInvoiceLine[] | und
   if (!out.some((l) => l.kind === "SalesItem")) throw Faults.requiredMissing("Line");
   if (out.length > 750) throw Faults.businessValidation("A transaction can have at most 750 lines.", "Line");
   return out;
-}
-
-export function ensureDate(value: string | undefined, element: string): string | undefined {
-  if (value === undefined) return undefined;
-  if (!isValidDate(value)) throw Faults.unknownProperty(`${element} specified is unsupported or invalid: ${value}`, element);
-  return value;
 }

@@ -6,7 +6,7 @@ import { getAppliedCents, getInvoiceTotalCents } from "../store/ledger";
 import type { InvoiceRec, RealmState } from "../store/types";
 import { ensureOpenPeriod } from "./company-status";
 import { type ApiContext, findLive, mergeFields, pickFields } from "./context";
-import { INVOICE_WRITABLE, type TInvoiceRequest, ZInvoiceRequestSchema, buildInvoiceLines, ensureDate } from "./invoice-input";
+import { INVOICE_WRITABLE, type TInvoiceRequest, ZInvoiceRequestSchema, buildInvoiceLines } from "./invoice-input";
 import { resolveNewDocNumber, resolveUpdatedDocNumber } from "./invoice-numbering";
 import { parseWith } from "./schema";
 import { serializeInvoice } from "./serialize-txn";
@@ -45,12 +45,12 @@ export function createInvoice(ctx: ApiContext, body: Record<string, unknown>): R
   const lines = buildInvoiceLines(ctx.realm, input.Line);
   const { currency, exchangeRate } = resolveCurrency(ctx.realm, customerId, input);
   const at = now();
-  const txnDate = ensureDate(input.TxnDate, "TxnDate") ?? formatDate(at);
-  const dueDate = ensureDate(input.DueDate, "DueDate") ?? addDays(txnDate, ctx.realm.prefs.defaultTermsDays);
+  const txnDate = input.TxnDate ?? formatDate(at);
+  const dueDate = input.DueDate ?? addDays(txnDate, ctx.realm.prefs.defaultTermsDays);
   const draft: InvoiceRec = {
     id: "", syncToken: 0, createdAt: at, updatedAt: at, customerId, docNumber: null, txnDate, dueDate, currency,
     exchangeRate, lines, isVoided: false, emailStatus: input.EmailStatus ?? "NotSet",
-    printStatus: input.PrintStatus ?? "NeedToPrint", fields: pickFields(body, INVOICE_WRITABLE),
+    printStatus: input.PrintStatus ?? "NeedToPrint", fields: pickFields(input, INVOICE_WRITABLE),
   };
   ensureNonNegative(draft);
   ensureOpenPeriod(ctx, txnDate);
@@ -80,12 +80,12 @@ function applyUpdate(ctx: ApiContext, inv: InvoiceRec, input: TInvoiceRequest, b
     throw Faults.businessValidation("You can't change the currency of an existing transaction.", "CurrencyRef");
   }
   next.exchangeRate = currency.exchangeRate;
-  next.txnDate = ensureDate(input.TxnDate, "TxnDate") ?? inv.txnDate;
-  next.dueDate = ensureDate(input.DueDate, "DueDate") ?? inv.dueDate;
+  next.txnDate = input.TxnDate ?? inv.txnDate;
+  next.dueDate = input.DueDate ?? inv.dueDate;
   if (input.DocNumber !== undefined) next.docNumber = resolveUpdatedDocNumber(ctx, input.DocNumber, inv.id, inv.docNumber);
   if (input.EmailStatus !== undefined) next.emailStatus = input.EmailStatus;
   if (input.PrintStatus !== undefined) next.printStatus = input.PrintStatus;
-  next.fields = mergeFields(inv.fields, body, INVOICE_WRITABLE, isSparse);
+  next.fields = mergeFields(inv.fields, input, INVOICE_WRITABLE, isSparse);
   ensureNonNegative(next);
   if (getInvoiceTotalCents(next) < getAppliedCents(ctx.realm, inv.id)) {
     throw Faults.businessValidation("The invoice total can't be less than the payments applied to it.", "Line.Amount");

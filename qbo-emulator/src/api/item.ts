@@ -4,22 +4,22 @@ import { now } from "../clock";
 import { Faults } from "../faults";
 import type { ItemRec, RealmState } from "../store/types";
 import { type ApiContext, findLive, mergeFields, pickFields } from "./context";
-import { READ_ONLY_COMMON, ZBoolSchema, ZDecimalSchema, ZRefSchema, parseWith } from "./schema";
+import { READ_ONLY_COMMON, ZAnySchema, ZBoolSchema, ZDateSchema, ZDecimalSchema, ZRefSchema, ZTextSchema } from "./field-schemas";
+import { parseWith } from "./schema";
 import { serializeItem } from "./serialize";
-
-const ZTextSchema = z.string().optional();
 
 const ZItemRequestSchema = z.strictObject({
   ...READ_ONLY_COMMON,
   Name: ZTextSchema, Sku: ZTextSchema, Description: ZTextSchema, PurchaseDesc: ZTextSchema, FullyQualifiedName: ZTextSchema,
   Active: ZBoolSchema.optional(), Taxable: ZBoolSchema.optional(), SalesTaxIncluded: ZBoolSchema.optional(), SubItem: ZBoolSchema.optional(),
   TrackQtyOnHand: ZBoolSchema.optional(), PurchaseTaxIncluded: ZBoolSchema.optional(),
-  Type: z.string().optional(), UnitPrice: ZDecimalSchema.optional(), PurchaseCost: ZDecimalSchema.optional(),
+  Type: ZTextSchema, UnitPrice: ZDecimalSchema.optional(), PurchaseCost: ZDecimalSchema.optional(),
   IncomeAccountRef: ZRefSchema.optional(), ExpenseAccountRef: ZRefSchema.optional(), AssetAccountRef: ZRefSchema.optional(),
   ParentRef: ZRefSchema.optional(), SalesTaxCodeRef: ZRefSchema.optional(), PurchaseTaxCodeRef: ZRefSchema.optional(),
-  ClassRef: ZRefSchema.optional(), PrefVendorRef: ZRefSchema.optional(),
-  Level: z.unknown().optional(), QtyOnHand: z.unknown().optional(), InvStartDate: z.unknown().optional(),
-  ReorderPoint: z.unknown().optional(), ItemCategoryType: z.unknown().optional(),
+  ClassRef: ZRefSchema.optional(), PrefVendorRef: ZRefSchema.optional(), TaxClassificationRef: ZRefSchema.optional(),
+  InvStartDate: ZDateSchema, Level: ZAnySchema, QtyOnHand: ZAnySchema, ReorderPoint: ZAnySchema, ItemCategoryType: ZAnySchema,
+  AbatementRate: ZAnySchema, ReverseChargeRate: ZAnySchema, ServiceType: ZAnySchema, Source: ZAnySchema, UQCId: ZAnySchema,
+  UQCDisplayText: ZAnySchema, SalesTaxInclusive: ZAnySchema, PurchaseTaxInclusive: ZAnySchema,
 });
 type TItemRequest = z.infer<typeof ZItemRequestSchema>;
 
@@ -33,7 +33,7 @@ function ensureUniqueName(realm: RealmState, name: string, selfId?: string): voi
 }
 
 function resolveType(value: string | undefined): ItemRec["type"] {
-  const type = value ?? "NonInventory";
+  const type = value || "NonInventory";
   if (type === "Service" || type === "NonInventory") return type;
   if (type === "Inventory" || type === "Group" || type === "Category") {
     throw Faults.businessValidation(`Item type ${type} is not supported by this company (emulator supports Service and NonInventory).`, "Type");
@@ -61,7 +61,7 @@ export function createItem(ctx: ApiContext, body: Record<string, unknown>): Reco
   const rec: ItemRec = {
     id: ctx.store.allocateId(ctx.realm, "Item"), syncToken: 0, createdAt: at, updatedAt: at, name, type,
     isActive: input.Active ?? true, incomeAccountId: resolveIncomeAccount(ctx.realm, input),
-    unitPrice: input.UnitPrice ?? 0, fields: pickFields(body, WRITABLE),
+    unitPrice: input.UnitPrice ?? 0, fields: pickFields(input, WRITABLE),
   };
   ctx.realm.Item[rec.id] = rec;
   ctx.store.recordChange(ctx.realm, "Item", rec, "Create", at);
@@ -75,14 +75,14 @@ export function updateItem(ctx: ApiContext, body: Record<string, unknown>): Reco
   if (input.SyncToken === undefined) throw Faults.requiredMissing("SyncToken");
   if (input.SyncToken !== String(rec.syncToken)) throw Faults.stale();
   const isSparse = input.sparse === true;
-  const name = input.Name?.trim() ?? rec.name;
+  const name = input.Name?.trim() || rec.name;
   ensureUniqueName(ctx.realm, name, rec.id);
   rec.name = name;
-  if (input.Type !== undefined) rec.type = resolveType(input.Type);
+  if (input.Type) rec.type = resolveType(input.Type);
   if (input.IncomeAccountRef !== undefined || !isSparse) rec.incomeAccountId = resolveIncomeAccount(ctx.realm, input);
   if (input.UnitPrice !== undefined || !isSparse) rec.unitPrice = input.UnitPrice ?? 0;
   rec.isActive = input.Active ?? (isSparse ? rec.isActive : true);
-  rec.fields = mergeFields(rec.fields, body, WRITABLE, isSparse);
+  rec.fields = mergeFields(rec.fields, input, WRITABLE, isSparse);
   ctx.store.recordChange(ctx.realm, "Item", rec, "Update");
   return serializeItem(ctx.realm, rec);
 }

@@ -4,10 +4,7 @@ import { Faults } from "../faults";
 import { toCents } from "../json";
 import { getAppliedCents, getInvoiceTotalCents } from "../store/ledger";
 import type { PaymentLineRec, RealmState } from "../store/types";
-import { READ_ONLY_COMMON, ZBoolSchema, ZDecimalSchema, ZIdTextSchema, ZRefSchema } from "./schema";
-
-const ZTextSchema = z.string().optional();
-const ZAnySchema = z.unknown().optional();
+import { READ_ONLY_COMMON, ZAnySchema, ZBoolSchema, ZDateSchema, ZDecimalSchema, ZIdTextSchema, ZRefSchema, ZTextSchema } from "./field-schemas";
 
 const ZLinkedTxnSchema = z.strictObject({ TxnId: ZIdTextSchema.optional(), TxnType: ZTextSchema, TxnLineId: ZAnySchema });
 
@@ -18,7 +15,7 @@ const ZPaymentLineSchema = z.strictObject({
 
 export const ZPaymentRequestSchema = z.strictObject({
   ...READ_ONLY_COMMON,
-  CustomerRef: ZRefSchema.optional(), TotalAmt: ZDecimalSchema.optional(), TxnDate: ZTextSchema, PaymentRefNum: ZTextSchema, PrivateNote: ZTextSchema,
+  CustomerRef: ZRefSchema.optional(), TotalAmt: ZDecimalSchema.optional(), TxnDate: ZDateSchema, PaymentRefNum: ZTextSchema, PrivateNote: ZTextSchema,
   DepositToAccountRef: ZRefSchema.optional(), PaymentMethodRef: ZRefSchema.optional(), ARAccountRef: ZRefSchema.optional(),
   CurrencyRef: ZRefSchema.optional(), ExchangeRate: ZDecimalSchema.optional(), Line: z.array(ZPaymentLineSchema).optional(),
   ProcessPayment: ZBoolSchema.optional(), UnappliedAmt: ZAnySchema, CreditCardPayment: ZAnySchema, TxnSource: ZAnySchema,

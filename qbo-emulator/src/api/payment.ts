@@ -6,7 +6,6 @@ import type { PaymentRec, RealmState } from "../store/types";
 import { ensureOpenPeriod } from "./company-status";
 import { type ApiContext, findLive, mergeFields, pickFields } from "./context";
 import { resolveCurrency, resolveCustomer, touchCustomer } from "./invoice";
-import { ensureDate } from "./invoice-input";
 import { PAYMENT_WRITABLE, type TPaymentRequest, ZPaymentRequestSchema, buildPaymentLines } from "./payment-input";
 import { parseWith } from "./schema";
 import { serializePayment } from "./serialize-txn";
@@ -50,12 +49,13 @@ export function createPayment(ctx: ApiContext, body: Record<string, unknown>): R
   ensureTotals(totalCents, { lines });
   const { currency, exchangeRate } = resolveCurrency(ctx.realm, customerId, input);
   const at = now();
-  ensureOpenPeriod(ctx, input.TxnDate ?? formatDate(at));
+  const txnDate = input.TxnDate ?? formatDate(at);
+  ensureOpenPeriod(ctx, txnDate);
   const rec: PaymentRec = {
     id: ctx.store.allocateId(ctx.realm, "Payment"), syncToken: 0, createdAt: at, updatedAt: at, customerId, totalCents,
-    txnDate: ensureDate(input.TxnDate, "TxnDate") ?? formatDate(at), currency, exchangeRate,
+    txnDate, currency, exchangeRate,
     depositAccountId: resolveDepositAccount(ctx.realm, input.DepositToAccountRef), lines, isVoided: false,
-    fields: pickFields(body, PAYMENT_WRITABLE),
+    fields: pickFields(input, PAYMENT_WRITABLE),
   };
   ctx.realm.Payment[rec.id] = rec;
   ctx.store.recordChange(ctx.realm, "Payment", rec, "Create", at);
@@ -91,9 +91,9 @@ export function updatePayment(ctx: ApiContext, body: Record<string, unknown>): R
   const previousCustomer = p.customerId;
   Object.assign(p, {
     customerId, totalCents, lines,
-    txnDate: ensureDate(input.TxnDate, "TxnDate") ?? p.txnDate,
+    txnDate: input.TxnDate ?? p.txnDate,
     depositAccountId: input.DepositToAccountRef !== undefined || !isSparse ? resolveDepositAccount(ctx.realm, input.DepositToAccountRef) : p.depositAccountId,
-    fields: mergeFields(p.fields, body, PAYMENT_WRITABLE, isSparse),
+    fields: mergeFields(p.fields, input, PAYMENT_WRITABLE, isSparse),
   });
   ctx.store.recordChange(ctx.realm, "Payment", p, "Update");
   touchInvoices(ctx, affected);

@@ -4,10 +4,9 @@ import { now } from "../clock";
 import { Faults } from "../faults";
 import type { Store } from "../store/store";
 import type { RealmState } from "../store/types";
-import { READ_ONLY_COMMON, ZBoolSchema, parseWith } from "./schema";
+import { READ_ONLY_COMMON, ZAnySchema, ZBoolSchema } from "./field-schemas";
+import { parseWith } from "./schema";
 import { serializePreferences } from "./serialize";
-
-const ZAnySchema = z.unknown().optional();
 
 const ZUpdatePreferencesRequestSchema = z.strictObject({
   ...READ_ONLY_COMMON,

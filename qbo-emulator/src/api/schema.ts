@@ -3,32 +3,6 @@ import { z } from "zod";
 import { Faults, QboFault } from "../faults";
 import type { EmuRequest } from "../http";
 
-const NUMBER_TEXT = /^-?\d+(\.\d+)?$/;
-
-/** Intuit decimals: a number or numeric string, within what QuickBooks can hold. */
-const MAX_DECIMAL = 1e12;
-export const ZDecimalSchema = z
-  .union([z.number(), z.string().regex(NUMBER_TEXT).transform(Number)])
-  .refine((v) => Number.isFinite(v) && Math.abs(v) < MAX_DECIMAL, { message: "Illegal number format" });
-export const ZRefSchema = z.looseObject({
-  value: z.union([z.string(), z.number()]).transform(String),
-  name: z.string().optional(),
-  type: z.string().optional(),
-});
-export type TRef = z.infer<typeof ZRefSchema>;
-export const ZBoolSchema = z.union([z.boolean(), z.enum(["true", "false"]).transform((v) => v === "true")]);
-export const ZIdTextSchema = z.union([z.string(), z.number()]).transform(String);
-
-/** Read-only fields every entity accepts (and ignores) on input. */
-export const READ_ONLY_COMMON = {
-  Id: ZIdTextSchema.optional(),
-  SyncToken: ZIdTextSchema.optional(),
-  MetaData: z.unknown().optional(),
-  domain: z.unknown().optional(),
-  sparse: ZBoolSchema.optional(),
-  status: z.unknown().optional(),
-};
-
 const CLASS_BY_KEY: Record<string, string> = {
   Line: "Line",
   LinkedTxn: "LinkedTxn",
@@ -53,6 +27,9 @@ export function toFault(error: z.ZodError, root: string): QboFault {
   const issue = error.issues[0];
   if (!issue) return Faults.unknownProperty("Unknown specified is unsupported or invalid");
   const path = issue.path.filter((p) => typeof p === "string").join(".");
+  if (issue.code === "custom" && issue.message !== "") {
+    return Faults.unknownProperty(`${path || root} specified is unsupported or invalid: ${issue.message}`, path);
+  }
   if (issue.code === "unrecognized_keys") {
     const key = issue.keys[0] ?? "";
     const cls = getClassName(issue.path, root);
@@ -82,7 +59,16 @@ export function parseJsonObject(req: EmuRequest): Record<string, unknown> {
     throw Faults.unknownProperty(`Unexpected character (${reason}) specified is unsupported or invalid`);
   }
   if (!isPlainObject(value)) throw Faults.unknownProperty("Request body must be a JSON object specified is unsupported or invalid");
-  return value;
+  return dropNulls(value) as Record<string, unknown>;
+}
+
+/** Jackson reads `null` as "not set": null members and array elements are removed before anything else looks. */
+function dropNulls(value: unknown): unknown {
+  if (Array.isArray(value)) return value.filter((v) => v !== null).map(dropNulls);
+  if (!isPlainObject(value)) return value;
+  const out: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(value)) if (v !== null) out[k] = dropNulls(v);
+  return out;
 }
 
 export function isPlainObject(value: unknown): value is Record<string, unknown> {

@@ -4,6 +4,7 @@ import { type EmuRequest, type EmuResponse, buildPlainJson, getHeader, safeDecod
 import { buildIntuitTid } from "../ids";
 import type { OAuthApp } from "../options";
 import { type IssuedTokens, REFRESH_TOKEN_TTL_SECONDS } from "./grants";
+import { buildIdToken, isOpenIdScope } from "./openid";
 
 function buildOAuthJson(status: number, body: unknown): EmuResponse {
   return buildPlainJson(status, body, { intuit_tid: buildIntuitTid(), "Cache-Control": "no-store", Pragma: "no-cache" });
@@ -63,6 +64,12 @@ export function buildTokenJson(emu: Emulator, issued: IssuedTokens, includeHardE
   };
 }
 
+/** The code exchange's answer; with the `openid` scope it carries an id_token (refreshes do not). */
+function buildCodeExchangeJson(emu: Emulator, issued: IssuedTokens, includeHardExpiry: boolean): Record<string, unknown> {
+  const json = buildTokenJson(emu, issued, includeHardExpiry);
+  return isOpenIdScope(issued.grant.scope) ? { ...json, id_token: buildIdToken(emu, issued.grant) } : json;
+}
+
 export function handleToken(emu: Emulator, req: EmuRequest): EmuResponse {
   const params = parseParams(req);
   const app = authenticateClient(emu, req, params);
@@ -77,7 +84,7 @@ export function handleToken(emu: Emulator, req: EmuRequest): EmuResponse {
     if (params.get("redirect_uri") !== code.redirectUri) return buildOAuthError(400, "invalid_grant", "Redirect URI mismatch");
     const issued = emu.grants.createGrant(app.clientId, code.realmId, code.scope);
     emu.scheduleSave();
-    return buildOAuthJson(200, buildTokenJson(emu, issued, includeHard));
+    return buildOAuthJson(200, buildCodeExchangeJson(emu, issued, includeHard));
   }
   if (grantType === "refresh_token") {
     const token = params.get("refresh_token");

@@ -8,7 +8,7 @@ export function handleUserInfo(emu: Emulator, req: EmuRequest): EmuResponse {
   const check = emu.grants.checkAccessToken(bearer);
   if (!check.ok) return buildPlainJson(401, { error: "invalid_token" }, { "WWW-Authenticate": 'Bearer error="invalid_token"' });
   return buildPlainJson(200, {
-    sub: "emulator-sandbox-user",
+    sub: SANDBOX_USER.sub,
     email: SANDBOX_USER.email,
     emailVerified: true,
     givenName: "Sandbox",

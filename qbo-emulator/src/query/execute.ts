@@ -8,7 +8,8 @@ export const DEFAULT_MAX_RESULTS = 100;
 export const MAX_MAX_RESULTS = 1000;
 
 type Row = Record<string, unknown>;
-export type RowSource = (entity: string) => Row[];
+/** Rows of an entity; the conditions let computed entities (ExchangeRate) answer for the date asked. */
+export type RowSource = (entity: string, where: Condition[]) => Row[];
 
 function readPath(row: Row, field: string): unknown {
   let value: unknown = row;
@@ -106,7 +107,7 @@ function projectRow(row: Row, fields: string[]): Row {
 /** `{"QueryResponse": …}` contents for a statement. */
 export function runQuery(text: string, source: RowSource): Row {
   const { entity, query } = normalizeQuery(parseQuery(text));
-  let rows = source(entity);
+  let rows = source(entity, query.where);
   const filtersActive = query.where.some((c) => c.field === "Active");
   if (HAS_ACTIVE.has(entity) && !filtersActive) rows = rows.filter((r) => r.Active !== false);
   rows = rows.filter((r) => query.where.every((c) => isMatch(r, c)));

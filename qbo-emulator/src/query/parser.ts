@@ -1,4 +1,4 @@
-// SELECT * | count(*) | fields FROM Entity [WHERE a op v AND …] [ORDERBY f [ASC|DESC], …] [STARTPOSITION n] [MAXRESULTS n]
+// SELECT * | count(*) | fields FROM Entity [WHERE a op v AND …] then, in any order: [ORDER[ ]BY f [ASC|DESC], …] [STARTPOSITION n] [MAXRESULTS n]
 import { Faults } from "../faults";
 import { type Token, tokenize } from "./lexer";
 
@@ -53,6 +53,16 @@ class Parser {
     return t.text;
   }
 
+  /** `item (, item)*` */
+  private parseList<T>(parseItem: () => T): T[] {
+    const items = [parseItem()];
+    while (this.peek().kind === "comma") {
+      this.pos += 1;
+      items.push(parseItem());
+    }
+    return items;
+  }
+
   private parseValue(): QueryValue {
     const t = this.next();
     if (t.kind === "string") return t.text;
@@ -61,24 +71,15 @@ class Parser {
     return this.fail(t);
   }
 
+  /** `*`, `count(*)` or a field list; `*` with extra fields (`SELECT *, Sku`) is still every field. */
   private parseSelect(): Query["select"] {
-    if (this.peek().kind === "star") {
-      this.pos += 1;
-      return "all";
-    }
     if (this.isKeyword("COUNT")) {
       this.pos += 1;
-      if (this.next().kind !== "lparen") this.fail(this.tokens[this.pos - 1] ?? this.peek());
-      if (this.next().kind !== "star") this.fail(this.tokens[this.pos - 1] ?? this.peek());
-      if (this.next().kind !== "rparen") this.fail(this.tokens[this.pos - 1] ?? this.peek());
+      for (const kind of ["lparen", "star", "rparen"]) if (this.next().kind !== kind) this.fail(this.tokens[this.pos - 1] ?? this.peek());
       return "count";
     }
-    const fields = [this.expectIdent()];
-    while (this.peek().kind === "comma") {
-      this.pos += 1;
-      fields.push(this.expectIdent());
-    }
-    return fields;
+    const fields = this.parseList(() => (this.peek().kind === "star" ? this.next().text : this.expectIdent()));
+    return fields.includes("*") ? "all" : fields;
   }
 
   private parseCondition(): Condition {
@@ -95,11 +96,7 @@ class Parser {
     }
     if (t.kind === "ident" && t.text.toUpperCase() === "IN") {
       if (this.next().kind !== "lparen") this.fail(this.tokens[this.pos - 1] ?? t);
-      const values = [this.parseValue()];
-      while (this.peek().kind === "comma") {
-        this.pos += 1;
-        values.push(this.parseValue());
-      }
+      const values = this.parseList(() => this.parseValue());
       if (this.next().kind !== "rparen") this.fail(this.tokens[this.pos - 1] ?? t);
       return { field, op: "IN", values };
     }
@@ -111,6 +108,26 @@ class Parser {
     const n = t.kind === "number" ? Number(t.text) : t.kind === "string" ? Number(t.text) : Number.NaN;
     if (!Number.isInteger(n)) this.fail(t);
     return n;
+  }
+
+  /** ORDERBY / ORDER BY, STARTPOSITION and MAXRESULTS, in any order, each at most once. */
+  private parseTailClause(query: Query): void {
+    const t = this.next();
+    const word = t.kind === "ident" ? t.text.toUpperCase() : "";
+    if ((word === "ORDERBY" || word === "ORDER") && query.orderBy.length === 0) {
+      if (word === "ORDER") this.expectKeyword("BY");
+      query.orderBy = this.parseList(() => {
+        const field = this.expectIdent();
+        const desc = this.isKeyword("ASC") || this.isKeyword("DESC") ? this.next().text.toUpperCase() === "DESC" : false;
+        return { field, desc };
+      });
+    } else if (word === "STARTPOSITION" && query.startPosition === undefined) {
+      query.startPosition = this.parsePositiveInt();
+    } else if (word === "MAXRESULTS" && query.maxResults === undefined) {
+      query.maxResults = this.parsePositiveInt();
+    } else {
+      this.fail(t);
+    }
   }
 
   parse(): Query {
@@ -126,25 +143,7 @@ class Parser {
         query.where.push(this.parseCondition());
       }
     }
-    if (this.isKeyword("ORDERBY") || this.isKeyword("ORDER")) {
-      if (this.next().text.toUpperCase() === "ORDER") this.expectKeyword("BY");
-      do {
-        if (this.peek().kind === "comma") this.pos += 1;
-        const field = this.expectIdent();
-        let desc = false;
-        if (this.isKeyword("ASC") || this.isKeyword("DESC")) desc = this.next().text.toUpperCase() === "DESC";
-        query.orderBy.push({ field, desc });
-      } while (this.peek().kind === "comma");
-    }
-    if (this.isKeyword("STARTPOSITION")) {
-      this.pos += 1;
-      query.startPosition = this.parsePositiveInt();
-    }
-    if (this.isKeyword("MAXRESULTS")) {
-      this.pos += 1;
-      query.maxResults = this.parsePositiveInt();
-    }
-    if (this.peek().kind !== "end") this.fail(this.peek());
+    while (this.peek().kind !== "end") this.parseTailClause(query);
     return query;
   }
 }

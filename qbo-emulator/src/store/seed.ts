@@ -5,7 +5,9 @@ import type { AccountRec, CustomerRec, InvoiceRec, ItemRec, RealmState } from ".
 
 export const ACME_REALM_ID = "9130357766900001";
 export const BIRCH_REALM_ID = "9130357766900002";
-export const SANDBOX_USER = { email: "sandbox@workcenter.test", password: "sandbox-demo", name: "Sandbox User" };
+export const SANDBOX_USER = {
+  email: "sandbox@workcenter.test", password: "sandbox-demo", name: "Sandbox User", sub: "9a6c2d4b-8e1f-4a70-b5f0-3c2a7b1d4e8f",
+};
 
 const DAY = 86_400_000;
 
