@@ -1,6 +1,7 @@
 import crypto from "node:crypto";
 import { db } from "@/lib/db/client";
 import type { QuickBooksSync } from "@/lib/generated/prisma/client";
+import { getLogger } from "@/lib/logger";
 import { DB_NOW, ensureHeartbeat, getLeaseMs, getProcessId, onHeartbeat } from "@/lib/runtime/worker-process";
 
 /**
@@ -9,6 +10,8 @@ import { DB_NOW, ensureHeartbeat, getLeaseMs, getProcessId, onHeartbeat } from "
  * stops renewing; the row is claimable again once `lockedUntil` passes, and the sweeper hands it
  * on within seconds. A process whose lease ran out has lost the claim for good.
  */
+const log = getLogger("sync");
+
 export type TClaim = { sync: QuickBooksSync; claimId: string };
 
 /** The claimed row is no longer this worker's: it must send nothing more for it. */
@@ -68,5 +71,6 @@ export async function releaseSync(claim: TClaim, data: Parameters<typeof db.quic
     where: { id: claim.sync.id, status: "SYNCING", claimedBy: claim.claimId },
     data: { lockedUntil: null, claimedBy: null, ...data },
   });
+  if (released.count === 0) log.warn({ syncId: claim.sync.id }, "claim lost before the outcome was recorded; the new owner records it");
   return released.count === 1;
 }

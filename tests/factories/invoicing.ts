@@ -48,7 +48,7 @@ export async function waitForSync(where: { jobId?: string; payoutId?: string }, 
   for (;;) {
     const sync = await db.quickBooksSync.findFirst({ where });
     if (sync && statuses.includes(sync.status)) return sync;
-    if (Date.now() > deadline) throw new Error(`sync for ${JSON.stringify(where)} is ${sync?.status ?? "missing"}, expected ${statuses.join("/")}`);
+    if (Date.now() > deadline) throw new Error(`sync for ${JSON.stringify(where)} is ${sync?.status ?? "missing"} (${sync?.errorMessage ?? "no error"}), expected ${statuses.join("/")}`);
     await new Promise((resolve) => setTimeout(resolve, 50));
   }
 }
