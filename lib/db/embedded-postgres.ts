@@ -17,6 +17,8 @@ type TStartOptions = {
   /** false: the files are deleted on stop (tests). */
   persistent?: boolean;
   onLog?: (message: string) => void;
+  /** Server settings, e.g. ["-c", "max_connections=100"]. */
+  postgresFlags?: string[];
 };
 
 const USER = "workcenter";
@@ -40,6 +42,7 @@ export async function startEmbeddedPostgres(options: TStartOptions): Promise<TEm
     password: PASSWORD,
     persistent: options.persistent ?? true,
     createPostgresUser: isRoot,
+    postgresFlags: options.postgresFlags ?? [],
     onLog: options.onLog ?? quiet,
     onError: (error: unknown) => (options.onLog ?? quiet)(String(error)),
   });
