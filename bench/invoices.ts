@@ -1,5 +1,5 @@
-// npm run bench:invoices – trigger-to-invoice latency and backfill throughput against the emulator
-// at a realistic latency (log-normal, median 600 ms). Prints figures; asserts nothing.
+// npm run bench:invoices – trigger-to-invoice latency, backfill throughput and worker takeover
+// against the emulator at a realistic latency (log-normal, median 600 ms). Prints figures; asserts nothing.
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
@@ -101,7 +101,11 @@ console.log(`Backfill: ${progress.done}/${progress.total} invoiced (${progress.f
 console.log(`  rolling 60 s windows: mean ${sustained.toFixed(0)} requests = ${((sustained / 500) * 100).toFixed(1)}% of Intuit's 500/min budget; busiest ${busiest} (our cap ${limits.perMinute}/min, ${limits.maxInFlight} in flight)`);
 console.log(`  HTTP 429 from QuickBooks: ${requests.filter((request) => request.status === 429).length}`);
 
+// 3. Takeover: a worker process killed mid-push; its rows finished by another.
 await worker.stop();
+const { benchTakeover } = await import("./takeover");
+await benchTakeover({ organizationId: organization.id, actor, offerJob: (index) => newJob(index, "OFFERED"), startWorker: () => startWorker({ concurrency: 16 }) });
+
 await emulator.close();
 await database.stop();
 fs.rmSync(dataDir, { recursive: true, force: true });
