@@ -52,6 +52,8 @@ async function beat(): Promise<void> {
     update: { heartbeatAt: new Date(), role: me.role },
   });
   for (const renew of me.renewers) await renew(me.id, leaseMs);
+  // Processes that were killed never say goodbye: forget them after a day.
+  if (Math.random() < 0.01) await db.workerProcess.deleteMany({ where: { heartbeatAt: { lt: new Date(Date.now() - 86_400_000) } } });
 }
 
 /** Starts the heartbeat once per process (every quarter lease); `role` names what it runs. */
