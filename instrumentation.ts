@@ -3,7 +3,11 @@
  * (web-only nodes); `npm run worker` runs worker-only processes.
  */
 export async function register() {
-  if (process.env.NEXT_RUNTIME !== "nodejs" || process.env.WORKER === "off") return;
+  if (process.env.NEXT_RUNTIME !== "nodejs") return;
+  // The composition root: every feature's pushers and event subscribers, before any request.
+  const { composeFeatures } = await import("./lib/features");
+  composeFeatures();
+  if (process.env.WORKER === "off") return;
   const { startWorkerInWebProcess } = await import("./lib/queue/start-in-web-process");
   await startWorkerInWebProcess();
 }

@@ -30,6 +30,8 @@ const { db } = await import("../lib/db/client");
 const { encryptTokenSet } = await import("../lib/quickbooks/token-store");
 const { acceptJob } = await import("../lib/jobs/job-actions");
 const { startBackfill, getBackfillProgress } = await import("../lib/invoicing/backfill");
+const { composeFeatures } = await import("../lib/features");
+composeFeatures();
 const { startWorker } = await import("../lib/queue/worker");
 const { getRealmLimits } = await import("../lib/quickbooks/rate-limit");
 

@@ -7,6 +7,8 @@ loadOrCreateLocalSecrets(getDataDir());
 const database = await resolveDatabase(console.log);
 process.env.DATABASE_URL = database.url;
 useRunningLocalEmulator();
+const { composeFeatures } = await import("../lib/features");
+composeFeatures();
 const { startWorker } = await import("../lib/queue/worker");
 const worker = await startWorker();
 console.log("[workcenter] worker running; Ctrl-C stops it.");

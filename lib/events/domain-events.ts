@@ -21,7 +21,9 @@ export type TDomainEvent = {
 
 export type TDomainEventHandler = (tx: TTransaction, event: TDomainEvent & { id: string }) => Promise<void>;
 
-const handlers = new Map<TDomainEventType, TDomainEventHandler[]>();
+// On globalThis: Next.js bundles instrumentation and routes apart, and both must see one registry.
+const registry = globalThis as unknown as { workcenterEventHandlers?: Map<TDomainEventType, TDomainEventHandler[]> };
+const handlers = (registry.workcenterEventHandlers ??= new Map());
 
 /**
  * Registers a handler that runs inside the transaction that records the event (e.g. the
@@ -32,11 +34,9 @@ export function onDomainEvent(type: TDomainEventType, handler: TDomainEventHandl
   handlers.set(type, [...(handlers.get(type) ?? []), handler]);
 }
 
-let subscribersLoaded: Promise<unknown> | undefined;
-
 export async function recordDomainEvent(tx: TTransaction, event: TDomainEvent): Promise<string> {
-  subscribersLoaded ??= import("./subscribers");
-  await subscribersLoaded;
+  // A process that forgot its composition root would record changes without their follow-ups.
+  if (handlers.size === 0) throw new Error("No domain event subscribers: call composeFeatures() (lib/features.ts) when the process starts.");
   const row = await tx.domainEvent.create({
     data: {
       type: event.type,

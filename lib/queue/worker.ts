@@ -1,6 +1,6 @@
 import { getLogger } from "@/lib/logger";
 import { ensureHeartbeat, stopHeartbeat } from "@/lib/runtime/worker-process";
-import "@/lib/payouts/register-payment-pusher";
+import { hasPushers } from "@/lib/sync/pushers";
 import { runPushSync } from "@/lib/sync/run-push-sync";
 import { sweepSyncs, takeOverExpiredClaims } from "@/lib/sync/sweeper";
 import { getBoss, stopBoss } from "./boss";
@@ -15,6 +15,7 @@ export type TWorker = { stop: () => Promise<void> };
  * sweeper. Any number of processes may run one against the same PostgreSQL.
  */
 export async function startWorker(options: { concurrency?: number; sweepIntervalMs?: number; takeoverIntervalMs?: number } = {}): Promise<TWorker> {
+  if (!hasPushers()) throw new Error("No pushers registered: call composeFeatures() (lib/features.ts) before starting a worker.");
   const boss = await getBoss();
   ensureHeartbeat("worker");
   const concurrency = options.concurrency ?? Number(process.env.WORKER_CONCURRENCY ?? 8);

@@ -1,6 +1,5 @@
 import { db } from "@/lib/db/client";
 import type { QuickBooksSync } from "@/lib/generated/prisma/client";
-import { pushInvoice } from "@/lib/invoicing/push-invoice";
 import { getLogger } from "@/lib/logger";
 import { enqueuePushSync } from "@/lib/queue/tasks";
 import { QuickBooksApi } from "@/lib/quickbooks/api";
@@ -8,6 +7,7 @@ import { QuickBooksError, QuickBooksReconnectRequiredError } from "@/lib/quickbo
 import { getThrottlePauseMs, RealmBusyError } from "@/lib/quickbooks/rate-limit";
 import { assertClaim, claimSync, ClaimLostError, releaseSync, type TClaim } from "./claim";
 import { PAUSED_MESSAGE } from "./create-sync";
+import { getPusher } from "./pushers";
 import { REALM_CHANGED, realmChangedMessage } from "./realm-change";
 import type { TPushOutcome } from "./push-outcome";
 
@@ -16,14 +16,6 @@ const log = getLogger("sync");
 /** Automatic attempts before a row waits for a person's Retry. */
 export const MAX_AUTOMATIC_ATTEMPTS = 8;
 const MAX_BACKOFF_MS = 5 * 60 * 1000;
-
-type TPusher = (sync: QuickBooksSync, api: QuickBooksApi) => Promise<TPushOutcome>;
-const pushers: Partial<Record<QuickBooksSync["kind"], TPusher>> = { INVOICE: pushInvoice };
-
-/** Payments register their pusher here (lib/payouts), keeping this module free of their rules. */
-export function registerPusher(kind: QuickBooksSync["kind"], pusher: TPusher): void {
-  pushers[kind] = pusher;
-}
 
 /** Exponential backoff with full jitter: ~1 s, 2 s, 4 s … capped at 5 minutes (base: SYNC_BACKOFF_BASE_MS). */
 export function getBackoffMs(attempts: number, random = Math.random): number {
@@ -50,7 +42,7 @@ export async function runPushSync(syncId: string): Promise<void> {
     return void (await releaseSync(claim, { status: "FAILED", errorCode: REALM_CHANGED, errorMessage: realmChangedMessage("the previous QuickBooks company", connection.companyName) }));
   }
   if (!connection || connection.status !== "CONNECTED") return void (await releaseSync(claim, { status: "PAUSED", errorMessage: PAUSED_MESSAGE }));
-  const pusher = pushers[sync.kind];
+  const pusher = getPusher(sync.kind);
   if (!pusher) throw new Error(`No pusher registered for ${sync.kind}`);
   // The process heartbeat keeps the claim while QuickBooks answers; every request first checks
   // that the claim still holds, so a worker that froze past its lease sends nothing more.

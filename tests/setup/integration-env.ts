@@ -22,3 +22,7 @@ process.env.TOKEN_ENCRYPTION_KEYS = "k1:MDEyMzQ1Njc4OWFiY2RlZjAxMjM0NTY3ODlhYmNk
 // Short enough for fault tests (a hung QuickBooks request, a worker that died mid-push).
 process.env.QBO_REQUEST_TIMEOUT_MS = "2000";
 process.env.WORKER_LEASE_MS = "4000";
+
+// The composition root, as every process's entry point runs it.
+const { composeFeatures } = await import("../../lib/features");
+composeFeatures();

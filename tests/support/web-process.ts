@@ -3,8 +3,10 @@
 // the way the Integrations page does. Env (DATABASE_URL, QuickBooks) comes from the parent.
 import type { TActor } from "../../lib/auth/permissions";
 import { getBackfillProgress, startBackfill } from "../../lib/invoicing/backfill";
+import { composeFeatures } from "../../lib/features";
 import { startWorker } from "../../lib/queue/worker";
 
+composeFeatures();
 await startWorker();
 process.send?.("ready");
 process.once("message", (actor: TActor) => {

@@ -1,0 +1,22 @@
+import { onDomainEvent } from "@/lib/events/domain-events";
+import { invoicingFeature } from "@/lib/invoicing/feature";
+import { paymentsFeature } from "@/lib/payouts/feature";
+import { registerPusher, type TSyncFeature } from "@/lib/sync/pushers";
+
+/**
+ * The composition root: every feature that puts documents on the sync spine, registered once per
+ * process by its entry point (instrumentation.ts for the web process, startWorker for workers,
+ * the test set-up, scripts). `lib/sync` and `lib/events` name no feature; a new kind of document
+ * is one more line here.
+ */
+const FEATURES: TSyncFeature[] = [invoicingFeature, paymentsFeature];
+
+export function composeFeatures(): void {
+  const state = globalThis as unknown as { workcenterFeaturesComposed?: boolean };
+  if (state.workcenterFeaturesComposed) return;
+  state.workcenterFeaturesComposed = true;
+  for (const feature of FEATURES) {
+    for (const [kind, pusher] of Object.entries(feature.pushers)) registerPusher(kind as keyof TSyncFeature["pushers"], pusher!);
+    for (const [type, handler] of feature.subscribers) onDomainEvent(type, handler);
+  }
+}
