@@ -68,7 +68,7 @@ export async function startBackfill(actor: TActor): Promise<{ runId: string; tot
 
 /** The latest run's progress, from the sync rows themselves (so it survives reloads and restarts). */
 export async function getBackfillProgress(organizationId: string) {
-  const run = await db.quickBooksBackfillRun.findFirst({ where: { organizationId }, orderBy: { createdAt: "desc" } });
+  const run = await db.quickBooksBackfillRun.findFirst({ where: { organizationId, kind: "invoices" }, orderBy: { createdAt: "desc" } });
   if (!run) return null;
   const counts = await db.quickBooksSync.groupBy({ by: ["status"], where: { backfillRunId: run.id }, _count: true });
   const by = Object.fromEntries(counts.map((row) => [row.status, row._count])) as Partial<Record<string, number>>;

@@ -9,8 +9,11 @@ export type TPayoutToRecord = {
   organizationId: string;
   externalId: string;
   paidAt: string;
+  /** Default weekly. */
+  type?: "weekly" | "fastpay";
   lines: { jobNumber: string; amountCents: number }[];
-  deductions: { kind: string; amountCents: number; memo?: string }[];
+  /** `jobNumber`: Supplies BNPL names the job (one of the lines). */
+  deductions: { kind: string; amountCents: number; memo?: string; jobNumber?: string }[];
   source: PayoutSource;
   actorUserId?: string;
 };
@@ -31,7 +34,7 @@ export async function recordPayout(payout: TPayoutToRecord): Promise<TRecordPayo
     return await db.$transaction(async (tx) => {
       const jobs = await tx.job.findMany({
         where: { organizationId: payout.organizationId, number: { in: payout.lines.map((line) => line.jobNumber) } },
-        select: { id: true, number: true, source: true },
+        select: { id: true, number: true, source: true, payoutLines: { where: { payout: { type: "FASTPAY" } }, select: { payoutId: true } } },
       });
       const byNumber = new Map(jobs.map((job) => [job.number, job]));
       const unknown = payout.lines.filter((line) => byNumber.get(line.jobNumber)?.source !== "XOMETRY");
@@ -48,15 +51,21 @@ export async function recordPayout(payout: TPayoutToRecord): Promise<TRecordPayo
           grossCents,
           deductionsCents,
           netCents: grossCents - deductionsCents,
+          type: payout.type === "fastpay" ? "FASTPAY" : "WEEKLY",
           source: payout.source,
           lines: {
-            create: payout.lines.map((line) => ({ jobId: byNumber.get(line.jobNumber)!.id, amountCents: line.amountCents })),
+            // A job FastPay already paid is flagged here, and left out of this payout's Payment.
+            create: payout.lines.map((line) => {
+              const job = byNumber.get(line.jobNumber)!;
+              return { jobId: job.id, amountCents: line.amountCents, paidEarlierByPayoutId: job.payoutLines[0]?.payoutId ?? null };
+            }),
           },
           deductions: {
             create: payout.deductions.map((deduction) => ({
               kind: deduction.kind.toUpperCase() as DeductionKind,
               amountCents: deduction.amountCents,
               memo: deduction.memo ?? null,
+              jobId: deduction.jobNumber ? (byNumber.get(deduction.jobNumber)?.id ?? null) : null,
             })),
           },
         },

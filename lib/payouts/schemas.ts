@@ -3,6 +3,8 @@ import { ZCalendarDateSchema } from "@/lib/dates";
 import { ZMoneySchema } from "@/lib/money";
 
 export const DEDUCTION_KINDS = ["advance_card", "supplies_bnpl", "fastpay_fee", "adjustment"] as const;
+export const PAYOUT_TYPES = ["weekly", "fastpay"] as const;
+const ZJobNumberSchema = z.string().trim().regex(/^J-[A-Za-z0-9-]{1,40}$/, "jobNumber looks like J-104233");
 
 const ZPositiveMoneySchema = ZMoneySchema.refine((cents) => cents > 0, "The amount must be more than zero");
 
@@ -11,10 +13,12 @@ export const ZXometryPayoutWebhookSchema = z.strictObject({
   supplierId: z.string().trim().regex(/^S-[A-Za-z0-9-]{1,40}$/, "supplierId looks like S-12345"),
   payoutId: z.string().trim().regex(/^P-[A-Za-z0-9-]{1,40}$/, "payoutId looks like P-12345"),
   paidAt: ZCalendarDateSchema,
+  /** weekly (default): the regular payout; fastpay: chosen jobs paid early for a fee. */
+  type: z.enum(PAYOUT_TYPES).optional().default("weekly"),
   lines: z
     .array(
       z.strictObject({
-        jobNumber: z.string().trim().regex(/^J-[A-Za-z0-9-]{1,40}$/, "jobNumber looks like J-104233"),
+        jobNumber: ZJobNumberSchema,
         amount: ZPositiveMoneySchema,
       }),
     )
@@ -27,12 +31,27 @@ export const ZXometryPayoutWebhookSchema = z.strictObject({
         kind: z.enum(DEDUCTION_KINDS),
         amount: ZPositiveMoneySchema,
         memo: z.string().trim().max(200).optional(),
+        /** Supplies BNPL names the job whose payout it is deducted from. */
+        jobNumber: ZJobNumberSchema.optional(),
       }),
     )
     .max(50)
     .optional()
     .default([]),
-});
+})
+  .superRefine((body, ctx) => {
+    const jobs = new Set(body.lines.map((line) => line.jobNumber));
+    body.deductions.forEach((deduction, index) => {
+      if (deduction.kind === "supplies_bnpl" && !deduction.jobNumber) {
+        ctx.addIssue({ code: "custom", path: ["deductions", index, "jobNumber"], message: "Supplies BNPL names the job it is deducted from" });
+      } else if (deduction.jobNumber && !jobs.has(deduction.jobNumber)) {
+        ctx.addIssue({ code: "custom", path: ["deductions", index, "jobNumber"], message: `${deduction.jobNumber} is not one of this payout's lines` });
+      }
+    });
+    if (body.type === "fastpay" && !body.deductions.some((deduction) => deduction.kind === "fastpay_fee")) {
+      ctx.addIssue({ code: "custom", path: ["deductions"], message: "A FastPay payout carries its fastpay_fee deduction" });
+    }
+  });
 
 export type TXometryPayoutWebhook = z.output<typeof ZXometryPayoutWebhookSchema>;
 
