@@ -4,6 +4,7 @@ import { AppError } from "@/lib/errors";
 import { enqueuePushSync } from "@/lib/queue/tasks";
 import { createSync } from "@/lib/sync/create-sync";
 import { getActiveIntegration } from "@/lib/sync/integration";
+import { getRunProgress } from "@/lib/sync/run-progress";
 import { buildXometryInvoicePayload } from "./xometry-invoice";
 
 const PREVIEW_LIMIT = 500;
@@ -67,13 +68,8 @@ export async function startBackfill(actor: TActor): Promise<{ runId: string; tot
 }
 
 /** The latest run's progress, from the sync rows themselves (so it survives reloads and restarts). */
-export async function getBackfillProgress(organizationId: string) {
-  const run = await db.quickBooksBackfillRun.findFirst({ where: { organizationId, kind: "invoices" }, orderBy: { createdAt: "desc" } });
-  if (!run) return null;
-  const counts = await db.quickBooksSync.groupBy({ by: ["status"], where: { backfillRunId: run.id }, _count: true });
-  const by = Object.fromEntries(counts.map((row) => [row.status, row._count])) as Partial<Record<string, number>>;
-  const done = (by.SYNCED ?? 0) + (by.SKIPPED ?? 0);
-  return { runId: run.id, total: run.total, done, failed: by.FAILED ?? 0, paused: by.PAUSED ?? 0, isFinished: done + (by.FAILED ?? 0) >= run.total, startedAt: run.createdAt };
+export function getBackfillProgress(organizationId: string) {
+  return getRunProgress(organizationId, "invoices");
 }
 
 /** Retries every failed row of the latest run. */

@@ -1,10 +1,11 @@
 import type { TSyncFeature } from "@/lib/sync/pushers";
 import { triggerPayoutPayment } from "./payment-trigger";
+import { pushDeposit } from "./push-deposit";
 import { pushPayment } from "./push-payment";
 
-/** Payments: one sync row per payout, queued when the payout is recorded. */
+/** Payouts: a payment row and a deposit row per payout (the deposit waits for the payment), queued when it is recorded. */
 export const paymentsFeature: TSyncFeature = {
   name: "payments",
-  pushers: { PAYMENT: pushPayment },
+  pushers: { PAYMENT: pushPayment, DEPOSIT: pushDeposit },
   subscribers: [["payout.recorded", triggerPayoutPayment]],
 };

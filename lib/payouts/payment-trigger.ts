@@ -3,27 +3,53 @@ import { toCalendarDateString } from "@/lib/dates";
 import type { TDomainEvent } from "@/lib/events/domain-events";
 import { createSync } from "@/lib/sync/create-sync";
 import { getActiveIntegration } from "@/lib/sync/integration";
+import { buildDepositPayload } from "./deposit-payload";
 import type { TPaymentPayload } from "./payment-payload";
 
-/** In the payout's transaction: when automated payments are on, owe QuickBooks one payment for it. */
+type TOptions = { trigger: string; backfillRunId?: string };
+
+/**
+ * The payout's QuickBooks documents under the current configuration, in the caller's transaction:
+ * with automated payments on, one payment for the lines not paid earlier by FastPay; with deposits
+ * on, one deposit for the whole payout. Each row is unique per payout, so calling again adds nothing.
+ * Returns how many rows were added.
+ */
+export async function queuePayoutDocuments(tx: TTransaction, organizationId: string, payoutId: string, options: TOptions): Promise<number> {
+  const integration = await getActiveIntegration(organizationId, tx);
+  const configuration = integration?.configuration;
+  if (!integration || !configuration?.paymentsEnabled || configuration.jobSources === "IN_HOUSE") return 0;
+  const payout = await tx.payout.findFirstOrThrow({
+    where: { id: payoutId, organizationId },
+    include: {
+      lines: { include: { job: { select: { number: true } } } },
+      deductions: { include: { job: { select: { number: true } } } },
+    },
+  });
+  const earlier = await tx.payout.findMany({ where: { id: { in: payout.lines.flatMap((line) => line.paidEarlierByPayoutId ?? []) } }, select: { id: true, externalId: true } });
+  const earlierNumber = new Map(earlier.map((other) => [other.id, other.externalId]));
+  const txnDate = toCalendarDateString(payout.paidAt);
+  const common = { organizationId, payoutId, realmId: integration.connection.realmId, trigger: options.trigger, backfillRunId: options.backfillRunId, status: integration.connection.status === "CONNECTED" ? ("PENDING" as const) : ("PAUSED" as const) };
+  let added = 0;
+  const toPay = payout.lines.filter((line) => !line.paidEarlierByPayoutId);
+  if (toPay.length) {
+    const payload: TPaymentPayload = {
+      payoutNumber: payout.externalId,
+      txnDate,
+      depositAccountId: configuration.depositAccountId,
+      lines: toPay.map((line) => ({ jobId: line.jobId, jobNumber: line.job.number, amountCents: line.amountCents })),
+    };
+    if ((await createSync(tx, { ...common, kind: "PAYMENT", payload })).isNew) added += 1;
+  }
+  if (configuration.depositsEnabled) {
+    const lines = payout.lines.map((line) => ({ ...line, paidEarlierBy: line.paidEarlierByPayoutId ? (earlierNumber.get(line.paidEarlierByPayoutId) ?? "an earlier payout") : null }));
+    const payload = buildDepositPayload({ ...payout, lines }, txnDate, configuration);
+    if ((await createSync(tx, { ...common, kind: "DEPOSIT", payload })).isNew) added += 1;
+  }
+  return added;
+}
+
+/** In the payout's transaction: its payment and deposit, as configured. */
 export async function triggerPayoutPayment(tx: TTransaction, event: TDomainEvent): Promise<void> {
   if (!event.payoutId) return;
-  const integration = await getActiveIntegration(event.organizationId, tx);
-  if (!integration || !integration.configuration.paymentsEnabled || integration.configuration.jobSources === "IN_HOUSE") return;
-  const payout = await tx.payout.findUniqueOrThrow({ where: { id: event.payoutId }, include: { lines: { include: { job: { select: { number: true } } } } } });
-  const payload: TPaymentPayload = {
-    payoutNumber: payout.externalId,
-    txnDate: toCalendarDateString(payout.paidAt),
-    depositAccountId: integration.configuration.depositAccountId,
-    lines: payout.lines.map((line) => ({ jobId: line.jobId, jobNumber: line.job.number, amountCents: line.amountCents })),
-  };
-  await createSync(tx, {
-    organizationId: event.organizationId,
-    kind: "PAYMENT",
-    payoutId: payout.id,
-    realmId: integration.connection.realmId,
-    trigger: event.type,
-    payload,
-    status: integration.connection.status === "CONNECTED" ? "PENDING" : "PAUSED",
-  });
+  await queuePayoutDocuments(tx, event.organizationId, event.payoutId, { trigger: event.type });
 }

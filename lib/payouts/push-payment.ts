@@ -8,6 +8,8 @@ import { findByMarker } from "@/lib/quickbooks/find-by-marker";
 import type { TInvoice, TPayment } from "@/lib/quickbooks/schemas";
 import { PAUSED_MESSAGE } from "@/lib/sync/create-sync";
 import { amountToCents, type TPushOutcome } from "@/lib/sync/push-outcome";
+import { checkDepositAccounts } from "./deposit-accounts";
+import { ZDepositPayloadSchema } from "./deposit-payload";
 import { buildPaymentMarker, buildQuickBooksPayment, planPayments, ZPaymentPayloadSchema, type TInvoiceToPay, type TPaymentPayload } from "./payment-payload";
 
 const INVOICE_WAIT_MS = 1000;
@@ -65,6 +67,12 @@ async function findExistingPayment(api: QuickBooksApi, payload: TPaymentPayload,
   return findByMarker((statement) => api.findPayments(statement), where, buildPaymentMarker(syncId, customerId));
 }
 
+/** With deposits on, the deposit's accounts are checked before the first payment posts, so a payout never half-posts for want of one. */
+async function checkDepositBeforePaying(sync: QuickBooksSync, api: QuickBooksApi): Promise<string[]> {
+  const deposit = await db.quickBooksSync.findFirst({ where: { organizationId: sync.organizationId, kind: "DEPOSIT", payoutId: sync.payoutId }, select: { payload: true } });
+  return deposit ? checkDepositAccounts(api, ZDepositPayloadSchema.parse(deposit.payload)) : [];
+}
+
 /**
  * Pushes a payout's payment(s). Safe to repeat: payments already made by an earlier attempt
  * (found by marker) are adopted, and their amounts added back to the balances before planning.
@@ -90,6 +98,10 @@ export async function pushPayment(sync: QuickBooksSync, api: QuickBooksApi): Pro
   for (const customerId of customers) {
     const found = await findExistingPayment(api, payload, sync.id, customerId);
     if (found) existing.set(customerId, found);
+  }
+  if (existing.size === 0) {
+    const problems = await checkDepositBeforePaying(sync, api);
+    if (problems.length) return { kind: "failed", code: "NEEDS_ATTENTION", message: `Needs attention, nothing was posted to QuickBooks: ${problems.join(" ")}` };
   }
   const appliedBefore = new Map<string, number>();
   for (const payment of existing.values()) {

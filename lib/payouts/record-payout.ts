@@ -26,6 +26,13 @@ export type TRecordPayoutResult = { status: "recorded" | "duplicate"; payoutId: 
  * organization's Xometry jobs (422 otherwise); nothing is stored on any error.
  */
 export async function recordPayout(payout: TPayoutToRecord): Promise<TRecordPayoutResult> {
+  const lineJobs = new Set(payout.lines.map((line) => line.jobNumber));
+  const strays = payout.deductions.filter((deduction) => (deduction.jobNumber ? !lineJobs.has(deduction.jobNumber) : deduction.kind === "supplies_bnpl"));
+  if (strays.length > 0) {
+    throw new AppError("UNPROCESSABLE", "A Supplies BNPL deduction names a job that is not in the payout.", {
+      details: strays.map((deduction) => `deductions: ${deduction.jobNumber ?? "a Supplies BNPL deduction without a job"} is not one of this payout's jobs`),
+    });
+  }
   const existing = await findExisting(payout.organizationId, payout.externalId);
   if (existing) return ensureSameAsExisting(existing, payout);
   const grossCents = payout.lines.reduce((sum, line) => sum + line.amountCents, 0);
@@ -105,8 +112,9 @@ function ensureSameAsExisting(existing: TExisting, payout: TPayoutToRecord): TRe
       .sort()
       .join(",");
   const storedLines = existing.lines.map((line) => ({ jobNumber: line.job.number, amountCents: line.amountCents }));
-  if (key(storedLines) !== key(payout.lines) || toCalendarDateString(existing.paidAt) !== payout.paidAt) {
-    throw new AppError("CONFLICT", `Payout ${payout.externalId} was already recorded with different lines or date.`);
+  const isSameType = existing.type === (payout.type === "fastpay" ? "FASTPAY" : "WEEKLY");
+  if (key(storedLines) !== key(payout.lines) || toCalendarDateString(existing.paidAt) !== payout.paidAt || !isSameType) {
+    throw new AppError("CONFLICT", `Payout ${payout.externalId} was already recorded with different lines, date or type.`);
   }
   return { status: "duplicate", payoutId: existing.id };
 }

@@ -33,8 +33,9 @@ export async function receiveXometryPayout(rawBody: string): Promise<TRecordPayo
     organizationId: organization.id,
     externalId: body.payoutId,
     paidAt: body.paidAt,
+    type: body.type,
     lines: body.lines.map((line) => ({ jobNumber: line.jobNumber, amountCents: line.amount })),
-    deductions: body.deductions.map((deduction) => ({ kind: deduction.kind, amountCents: deduction.amount, memo: deduction.memo })),
+    deductions: body.deductions.map((deduction) => ({ kind: deduction.kind, amountCents: deduction.amount, memo: deduction.memo, jobNumber: deduction.jobNumber })),
     source: "WEBHOOK",
   });
 }

@@ -6,12 +6,14 @@ import {
   ZAccountSchema,
   ZCompanyInfoSchema,
   ZCustomerSchema,
+  ZDepositSchema,
   ZInvoiceSchema,
   ZItemSchema,
   ZPaymentSchema,
   ZPreferencesSchema,
   type TAccount,
   type TCustomer,
+  type TDeposit,
   type TInvoice,
   type TItem,
   type TPayment,
@@ -104,6 +106,29 @@ export class QuickBooksApi {
 
   getAccount(id: string): Promise<TAccount> {
     return this.call(ZAccountSchema, (sdk, callback) => sdk.getAccount(id, callback));
+  }
+
+  /** Active accounts of the given types (Intuit's AccountType names), by name, one page. */
+  listAccounts(types: readonly string[], search = "", page = { startPosition: 1, maxResults: 200 }): Promise<TAccount[]> {
+    const name = search.trim() ? ` and Name LIKE ${quoteQueryValue(`%${search.trim()}%`)}` : "";
+    const typeList = types.map((type) => quoteQueryValue(type)).join(", ");
+    return this.query("Account", `where Active = true and AccountType IN (${typeList})${name} orderby Name startposition ${page.startPosition} maxresults ${page.maxResults}`, ZAccountSchema);
+  }
+
+  createAccount(account: { Name: string; AccountType: string; AccountSubType?: string }): Promise<TAccount> {
+    return this.call(ZAccountSchema, (sdk, callback) => sdk.createAccount(account, callback));
+  }
+
+  createDeposit(deposit: Record<string, unknown>, requestId: string): Promise<TDeposit> {
+    return this.call(ZDepositSchema, (sdk, callback) => sdk.createDeposit({ ...deposit, requestId }, callback));
+  }
+
+  getDeposit(id: string): Promise<TDeposit> {
+    return this.call(ZDepositSchema, (sdk, callback) => sdk.getDeposit(id, callback));
+  }
+
+  findDeposits(where: string): Promise<TDeposit[]> {
+    return this.query("Deposit", where, ZDepositSchema);
   }
 
   /** `requestId` (≤ 50 chars) makes QuickBooks replay the first response instead of writing twice. */

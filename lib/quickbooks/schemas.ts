@@ -67,6 +67,30 @@ export const ZPaymentSchema = z.object({
 });
 export type TPayment = z.infer<typeof ZPaymentSchema>;
 
+const ZLinkedTxnSchema = z.object({ TxnId: z.string(), TxnType: z.string(), TxnLineId: z.string().optional() });
+
+/** A Deposit: lines linked to Payments (no DetailType) and account lines (DepositLineDetail), some negative. */
+export const ZDepositSchema = z.object({
+  Id: z.string(),
+  SyncToken: z.string(),
+  TxnDate: z.string(),
+  TotalAmt: z.number(),
+  DocNumber: z.string().nullish(),
+  PrivateNote: z.string().nullish(),
+  DepositToAccountRef: ZRefSchema,
+  Line: z
+    .array(
+      z.object({
+        Amount: z.number(),
+        Description: z.string().nullish(),
+        LinkedTxn: z.array(ZLinkedTxnSchema).optional(),
+        DepositLineDetail: z.object({ AccountRef: ZRefSchema.optional() }).optional(),
+      }),
+    )
+    .optional(),
+});
+export type TDeposit = z.infer<typeof ZDepositSchema>;
+
 /** `{"QueryResponse":{"Customer":[…],"startPosition":1,"maxResults":n}}`, or `{"QueryResponse":{}}` when empty. */
 export function parseQueryRows<T>(body: unknown, entity: string, row: z.ZodType<T>): T[] {
   const parsed = z.object({ QueryResponse: z.record(z.string(), z.unknown()) }).parse(body);

@@ -4,7 +4,7 @@ import { enqueuePushSync } from "@/lib/queue/tasks";
 
 export type TNewSync = {
   organizationId: string;
-  kind: "INVOICE" | "PAYMENT";
+  kind: "INVOICE" | "PAYMENT" | "DEPOSIT";
   jobId?: string;
   payoutId?: string;
   realmId: string;
@@ -22,7 +22,7 @@ export type TNewSync = {
  */
 export async function createSync(tx: TTransaction, data: TNewSync) {
   const unique =
-    data.kind === "PAYMENT"
+    data.kind !== "INVOICE"
       ? { organizationId_kind_payoutId: { organizationId: data.organizationId, kind: data.kind, payoutId: data.payoutId! } }
       : { organizationId_kind_jobId: { organizationId: data.organizationId, kind: data.kind, jobId: data.jobId! } };
   const inserted = await tx.quickBooksSync.createMany({ data: [{ ...data, errorMessage: data.status === "PAUSED" ? PAUSED_MESSAGE : null }], skipDuplicates: true });
