@@ -106,6 +106,12 @@ export const Faults = {
       `The name supplied already exists. : Another ${what} is already using this name. Please use a different name.`,
       "",
     ),
+  depositedTxn: () =>
+    createFault(
+      "6540",
+      "Deposited Transaction cannot be changed",
+      "This transaction has been deposited. If you want to change or delete it, you must edit the deposit it appears on and remove it first",
+    ),
   unsupportedOperation: (relative: string, full: string) =>
     createFault(
       "500",

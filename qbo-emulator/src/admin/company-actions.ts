@@ -3,6 +3,7 @@
 import type { ApiContext } from "../api/context";
 import { updateInvoice } from "../api/invoice";
 import { deleteInvoice, voidInvoice } from "../api/invoice-actions";
+import { deleteDeposit } from "../api/deposit";
 import { createPayment, updatePayment } from "../api/payment";
 import { setPreferencesChanged } from "../api/preferences";
 import type { Emulator } from "../emulator";
@@ -76,4 +77,10 @@ export function voidPaymentAction(emu: Emulator, realm: RealmState, id: string):
   if (!p || p.deletedAt !== undefined) throw Faults.objectNotFound();
   const ctx = { ...buildContext(emu, realm), include: new Set(["void"]) };
   return updatePayment(ctx, { Id: p.id, SyncToken: String(p.syncToken), sparse: true });
+}
+
+export function deleteDepositAction(emu: Emulator, realm: RealmState, id: string): Record<string, unknown> {
+  const d = realm.Deposit[id];
+  if (!d || d.deletedAt !== undefined) throw Faults.objectNotFound();
+  return deleteDeposit(buildContext(emu, realm), { Id: d.id, SyncToken: String(d.syncToken) });
 }

@@ -1,11 +1,11 @@
 // Admin view of everything stored for an entity, deleted records included and flagged.
 import { buildMeta, serializeAccount, serializeCustomer, serializeItem } from "../api/serialize";
+import { serializeDeposit } from "../api/serialize-deposit";
 import { serializeInvoice, serializePayment } from "../api/serialize-txn";
-import type { EntityName, RealmState } from "../store/types";
+import { ENTITY_NAMES, type EntityName, type RealmState } from "../store/types";
 
 export function findAdminEntityName(name: string): EntityName | undefined {
-  const names: EntityName[] = ["Customer", "Item", "Account", "Invoice", "Payment"];
-  return names.find((n) => n.toLowerCase() === name.toLowerCase());
+  return ENTITY_NAMES.find((n) => n.toLowerCase() === name.toLowerCase());
 }
 
 function serializeAny(realm: RealmState, entity: EntityName, id: string): Record<string, unknown> {
@@ -15,6 +15,7 @@ function serializeAny(realm: RealmState, entity: EntityName, id: string): Record
     case "Account": return serializeAccount(realm.Account[id]!);
     case "Invoice": return serializeInvoice(realm, realm.Invoice[id]!);
     case "Payment": return serializePayment(realm, realm.Payment[id]!);
+    case "Deposit": return serializeDeposit(realm, realm.Deposit[id]!);
   }
 }
 

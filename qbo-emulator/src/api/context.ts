@@ -23,6 +23,24 @@ export function findLive<T extends BaseRec>(table: Record<string, T>, id: string
   return rec;
 }
 
+/** The record an update/delete names: Id and SyncToken required (2020), deleted → 610, stale SyncToken → 5010. */
+export function findCurrent<T extends BaseRec>(table: Record<string, T>, input: { Id?: string; SyncToken?: string }): T {
+  if (input.Id === undefined) throw Faults.requiredMissing("Id");
+  const rec = findLive(table, input.Id);
+  if (input.SyncToken === undefined) throw Faults.requiredMissing("SyncToken");
+  if (input.SyncToken !== String(rec.syncToken)) throw Faults.stale();
+  return rec;
+}
+
+/** Live transactions whose LinkedTxn changed get a new SyncToken and an Update, as in QBO. */
+export function touchLinked(ctx: ApiContext, entity: "Invoice" | "Payment", ids: Iterable<string>): void {
+  const table: Record<string, BaseRec> = ctx.realm[entity];
+  for (const id of new Set(ids)) {
+    const rec = table[id];
+    if (rec && rec.deletedAt === undefined) ctx.store.recordChange(ctx.realm, entity, rec, "Update");
+  }
+}
+
 /** Empty text (and objects left empty without it, e.g. an address of "") is not stored, as Intuit does not echo it. */
 export function compactValue(value: unknown): unknown {
   if (value === "" || value === undefined) return undefined;

@@ -2,13 +2,14 @@
 import type { Condition } from "../query/parser";
 import type { RealmState } from "../store/types";
 import type { ApiContext } from "./context";
+import { createAccount, readAccount } from "./account";
 import { createCustomer, readCustomer, updateCustomer } from "./customer";
+import { createDeposit, deleteDeposit, readDeposit, updateDeposit } from "./deposit";
 import { listExchangeRates } from "./exchange-rate";
 import { createInvoice, readInvoice, updateInvoice } from "./invoice";
 import { deleteInvoice, voidInvoice } from "./invoice-actions";
 import { createItem, readItem, updateItem } from "./item";
 import { createPayment, deletePayment, readPayment, updatePayment } from "./payment";
-import { findLive } from "./context";
 import {
   serializeAccount,
   serializeCompanyInfo,
@@ -16,6 +17,7 @@ import {
   serializeItem,
   serializePreferences,
 } from "./serialize";
+import { serializeDeposit } from "./serialize-deposit";
 import { serializeInvoice, serializePayment } from "./serialize-txn";
 
 type Body = Record<string, unknown>;
@@ -33,14 +35,12 @@ export interface EntityHandlers {
 export const ENTITY_HANDLERS: Record<string, EntityHandlers> = {
   customer: { name: "Customer", read: readCustomer, create: createCustomer, update: updateCustomer },
   item: { name: "Item", read: readItem, create: createItem, update: updateItem },
-  account: {
-    name: "Account",
-    read: (ctx, id) => serializeAccount(findLive(ctx.realm.Account, id)),
-  },
+  account: { name: "Account", read: readAccount, create: createAccount },
   invoice: {
     name: "Invoice", read: readInvoice, create: createInvoice, update: updateInvoice, delete: deleteInvoice, void: voidInvoice,
   },
   payment: { name: "Payment", read: readPayment, create: createPayment, update: updatePayment, delete: deletePayment },
+  deposit: { name: "Deposit", read: readDeposit, create: createDeposit, update: updateDeposit, delete: deleteDeposit },
 };
 
 export function findEntityHandlers(pathName: string): EntityHandlers | undefined {
@@ -59,6 +59,7 @@ export function getRows(realm: RealmState, entity: string, where: Condition[] = 
     case "Account": return filterLive(realm.Account).map((r) => serializeAccount(r));
     case "Invoice": return filterLive(realm.Invoice).map((r) => serializeInvoice(realm, r));
     case "Payment": return filterLive(realm.Payment).map((r) => serializePayment(realm, r));
+    case "Deposit": return filterLive(realm.Deposit).map((r) => serializeDeposit(realm, r));
     case "CompanyInfo": return [serializeCompanyInfo(realm, realm.company)];
     case "Preferences": return [serializePreferences(realm.prefs)];
     case "ExchangeRate": return listExchangeRates(realm, where);

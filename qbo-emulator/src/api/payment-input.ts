@@ -6,7 +6,7 @@ import { getAppliedCents, getInvoiceTotalCents } from "../store/ledger";
 import type { PaymentLineRec, RealmState } from "../store/types";
 import { READ_ONLY_COMMON, ZAnySchema, ZBoolSchema, ZDateSchema, ZDecimalSchema, ZIdTextSchema, ZRefSchema, ZTextSchema } from "./field-schemas";
 
-const ZLinkedTxnSchema = z.strictObject({ TxnId: ZIdTextSchema.optional(), TxnType: ZTextSchema, TxnLineId: ZAnySchema });
+export const ZLinkedTxnSchema = z.strictObject({ TxnId: ZIdTextSchema.optional(), TxnType: ZTextSchema, TxnLineId: ZAnySchema });
 
 const ZPaymentLineSchema = z.strictObject({
   Id: ZAnySchema, LineNum: ZAnySchema, Description: ZTextSchema, Amount: ZDecimalSchema.optional(), DetailType: ZTextSchema,

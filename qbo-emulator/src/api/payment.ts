@@ -2,9 +2,10 @@
 import { formatDate, now } from "../clock";
 import { Faults } from "../faults";
 import { toCents } from "../json";
+import { findDepositOfPayment } from "../store/ledger";
 import type { PaymentRec, RealmState } from "../store/types";
 import { ensureOpenPeriod } from "./company-status";
-import { type ApiContext, findLive, mergeFields, pickFields } from "./context";
+import { type ApiContext, findCurrent, findLive, mergeFields, pickFields, touchLinked } from "./context";
 import { resolveCurrency, resolveCustomer, touchCustomer } from "./invoice";
 import { PAYMENT_WRITABLE, type TPaymentRequest, ZPaymentRequestSchema, buildPaymentLines } from "./payment-input";
 import { parseWith } from "./schema";
@@ -32,14 +33,6 @@ function ensureTotals(totalCents: number, p: Pick<PaymentRec, "lines">): void {
   }
 }
 
-/** Invoices whose Balance/LinkedTxn changed get a new SyncToken, as in QBO. */
-function touchInvoices(ctx: ApiContext, ids: Iterable<string>): void {
-  for (const id of new Set(ids)) {
-    const inv = ctx.realm.Invoice[id];
-    if (inv && inv.deletedAt === undefined) ctx.store.recordChange(ctx.realm, "Invoice", inv, "Update");
-  }
-}
-
 export function createPayment(ctx: ApiContext, body: Record<string, unknown>): Record<string, unknown> {
   const input = parseWith(ZPaymentRequestSchema, body, "Payment");
   const customerId = resolveCustomer(ctx.realm, input.CustomerRef);
@@ -59,16 +52,15 @@ export function createPayment(ctx: ApiContext, body: Record<string, unknown>): R
   };
   ctx.realm.Payment[rec.id] = rec;
   ctx.store.recordChange(ctx.realm, "Payment", rec, "Create", at);
-  touchInvoices(ctx, lines.map((l) => l.invoiceId));
+  touchLinked(ctx, "Invoice", lines.map((l) => l.invoiceId));
   touchCustomer(ctx, customerId);
   return serializePayment(ctx.realm, rec);
 }
 
 function findForChange(ctx: ApiContext, input: TPaymentRequest): PaymentRec {
-  if (input.Id === undefined) throw Faults.requiredMissing("Id");
-  const p = findLive(ctx.realm.Payment, input.Id);
-  if (input.SyncToken === undefined) throw Faults.requiredMissing("SyncToken");
-  if (input.SyncToken !== String(p.syncToken)) throw Faults.stale();
+  const p = findCurrent(ctx.realm.Payment, input);
+  // Deposited: no update, void or delete until its deposit is deleted (or it is taken off the deposit).
+  if (findDepositOfPayment(ctx.realm, p.id)) throw Faults.depositedTxn();
   ensureOpenPeriod(ctx, p.txnDate, input.TxnDate);
   return p;
 }
@@ -96,7 +88,7 @@ export function updatePayment(ctx: ApiContext, body: Record<string, unknown>): R
     fields: mergeFields(p.fields, input, PAYMENT_WRITABLE, isSparse),
   });
   ctx.store.recordChange(ctx.realm, "Payment", p, "Update");
-  touchInvoices(ctx, affected);
+  touchLinked(ctx, "Invoice", affected);
   touchCustomer(ctx, customerId);
   if (previousCustomer !== customerId) touchCustomer(ctx, previousCustomer);
   return serializePayment(ctx.realm, p);
@@ -107,7 +99,7 @@ function voidPayment(ctx: ApiContext, p: PaymentRec): Record<string, unknown> {
   p.isVoided = true;
   p.lines = [];
   ctx.store.recordChange(ctx.realm, "Payment", p, "Void");
-  touchInvoices(ctx, affected);
+  touchLinked(ctx, "Invoice", affected);
   touchCustomer(ctx, p.customerId);
   return serializePayment(ctx.realm, p);
 }
@@ -117,7 +109,7 @@ export function deletePayment(ctx: ApiContext, body: Record<string, unknown>): R
   const p = findForChange(ctx, input);
   const affected = p.lines.map((l) => l.invoiceId);
   ctx.store.recordChange(ctx.realm, "Payment", p, "Delete");
-  touchInvoices(ctx, affected);
+  touchLinked(ctx, "Invoice", affected);
   touchCustomer(ctx, p.customerId);
   return { domain: "QBO", status: "Deleted", Id: p.id };
 }

@@ -2,6 +2,7 @@
 import { formatDateTime } from "../clock";
 import { money } from "../json";
 import {
+  findDepositOfPayment,
   getInvoiceBalanceCents,
   getInvoiceTotalCents,
   getPaymentsForInvoice,
@@ -82,6 +83,7 @@ function buildNameValue(name: string, value: string): Record<string, unknown> {
 
 export function serializePayment(realm: RealmState, p: PaymentRec): Record<string, unknown> {
   const isForeign = realm.prefs.multiCurrencyEnabled;
+  const deposit = findDepositOfPayment(realm, p.id);
   const lines = p.lines.map((l) => {
     const inv = realm.Invoice[l.invoiceId];
     const open = inv ? getInvoiceBalanceCents(realm, inv) : 0;
@@ -107,6 +109,7 @@ export function serializePayment(realm: RealmState, p: PaymentRec): Record<strin
     TxnDate: p.txnDate,
     CurrencyRef: buildCurrencyRef(p.currency),
     ExchangeRate: isForeign ? p.exchangeRate : undefined,
+    LinkedTxn: deposit ? [{ TxnId: deposit.id, TxnType: "Deposit" }] : undefined,
     Line: lines,
     ...p.fields,
     PrivateNote: p.isVoided ? "Voided" : p.fields.PrivateNote,

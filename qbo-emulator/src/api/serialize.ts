@@ -63,6 +63,8 @@ export function serializeAccount(a: AccountRec): Record<string, unknown> {
   return {
     Name: a.name,
     SubAccount: false,
+    Description: a.description,
+    AcctNum: a.acctNum,
     FullyQualifiedName: a.name,
     Active: a.isActive,
     Classification: a.classification,

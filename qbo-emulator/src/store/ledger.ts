@@ -1,5 +1,5 @@
 // Balances derived from the transactions (never stored, so they cannot drift).
-import type { InvoiceRec, PaymentRec, RealmState } from "./types";
+import type { DepositRec, InvoiceRec, PaymentRec, RealmState } from "./types";
 
 export function isLive(rec: { deletedAt?: number }): boolean {
   return rec.deletedAt === undefined;
@@ -47,4 +47,16 @@ export function getCustomerBalanceCents(realm: RealmState, customerId: string): 
 
 export function toHomeCents(cents: number, exchangeRate: number): number {
   return Math.round(cents * exchangeRate);
+}
+
+/** Σ line amounts (linked payments plus signed account lines). */
+export function getDepositTotalCents(d: Pick<DepositRec, "lines">): number {
+  return d.lines.reduce((sum, l) => sum + l.amountCents, 0);
+}
+
+/** The live deposit that records the payment, if any (a deposited payment is frozen). */
+export function findDepositOfPayment(realm: RealmState, paymentId: string, excludeDepositId?: string): DepositRec | undefined {
+  return Object.values(realm.Deposit).find(
+    (d) => isLive(d) && d.id !== excludeDepositId && d.lines.some((l) => l.kind === "Linked" && l.paymentId === paymentId),
+  );
 }

@@ -30,7 +30,7 @@ function buildRealm(realmId: string, companyName: string, customTxnNumbers: bool
       startDate: formatDate(at),
     },
     prefs: { syncToken: 0, createdAt: at, updatedAt: at, customTxnNumbers, multiCurrencyEnabled: multiCurrency, homeCurrency: "USD", defaultTermsDays: 30 },
-    Customer: {}, Item: {}, Account: {}, Invoice: {}, Payment: {},
+    Customer: {}, Item: {}, Account: {}, Invoice: {}, Payment: {}, Deposit: {},
     seq: { Customer: 1, Item: 1, Account: 1, txn: 1 },
     nextDocNumber: 1001,
   };
@@ -41,6 +41,13 @@ function addAccount(realm: RealmState, at: number, name: string, accountType: st
   const rec: AccountRec = { id, syncToken: 0, createdAt: at, updatedAt: at, name, accountType, accountSubType, classification, currency, isActive: true };
   realm.Account[id] = rec;
   return rec;
+}
+
+/** Accounts a payout deposit books its deductions to (added after the older seed accounts, so their ids stay). */
+function addDeductionAccounts(realm: RealmState, at: number): void {
+  addAccount(realm, at, "Xometry Advance Card", "Credit Card", "CreditCard", "Liability");
+  addAccount(realm, at, "Loans Payable", "Other Current Liability", "LoanPayable", "Liability");
+  addAccount(realm, at, "Bank Charges & Fees", "Expense", "BankCharges", "Expense");
 }
 
 function addItem(realm: RealmState, at: number, name: string, type: ItemRec["type"], incomeAccountId: string, unitPrice: number, description: string): void {
@@ -85,6 +92,7 @@ function seedAcme(at: number): RealmState {
   addAccount(realm, at, "Cost of Goods Sold", "Cost of Goods Sold", "SuppliesMaterialsCogs", "Expense");
   addAccount(realm, at, "Accounts Receivable (A/R) - CAD", "Accounts Receivable", "AccountsReceivable", "Asset", "CAD");
   addAccount(realm, at, "Shipping Income", "Income", "OtherPrimaryIncome", "Revenue");
+  addDeductionAccounts(realm, at);
   addItem(realm, at, "Services", "Service", machining.id, 0, "Services");
   addItem(realm, at, "Machining Services", "Service", machining.id, 0, "CNC machining services");
   addItem(realm, at, "Parts", "NonInventory", sales.id, 0, "Machined parts");
@@ -110,6 +118,7 @@ function seedBirch(at: number): RealmState {
   addAccount(realm, at, "Undeposited Funds", "Other Current Asset", "UndepositedFunds", "Asset");
   addAccount(realm, at, "Accounts Receivable (A/R)", "Accounts Receivable", "AccountsReceivable", "Asset");
   const income = addAccount(realm, at, "Fabrication Income", "Income", "ServiceFeeIncome", "Revenue");
+  addDeductionAccounts(realm, at);
   addItem(realm, at, "Services", "Service", income.id, 0, "Services");
   addItem(realm, at, "Fabrication Services", "Service", income.id, 0, "Sheet metal fabrication");
   addItem(realm, at, "Parts", "NonInventory", income.id, 0, "Fabricated parts");

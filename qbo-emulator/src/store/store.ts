@@ -11,6 +11,8 @@ export class Store {
 
   constructor(realms?: Record<string, RealmState>) {
     this.realms = realms ?? buildSeedRealms();
+    // State files written before deposits existed have no Deposit table.
+    for (const realm of Object.values(this.realms)) realm.Deposit ??= {};
   }
 
   reset(): void {
@@ -28,7 +30,7 @@ export class Store {
 
   /** Allocates the next Id: list entities have their own sequence, transactions share one. */
   allocateId(realm: RealmState, entity: EntityName): string {
-    if (entity === "Invoice" || entity === "Payment") return String(realm.seq.txn++);
+    if (entity === "Invoice" || entity === "Payment" || entity === "Deposit") return String(realm.seq.txn++);
     return String(realm.seq[entity]++);
   }
 

@@ -1,7 +1,7 @@
 // The emulator's data model. Amounts are integer cents; records are plain JSON (persistable).
 
-export type EntityName = "Customer" | "Item" | "Account" | "Invoice" | "Payment";
-export const ENTITY_NAMES: EntityName[] = ["Customer", "Item", "Account", "Invoice", "Payment"];
+export type EntityName = "Customer" | "Item" | "Account" | "Invoice" | "Payment" | "Deposit";
+export const ENTITY_NAMES: EntityName[] = ["Customer", "Item", "Account", "Invoice", "Payment", "Deposit"];
 
 export interface BaseRec {
   id: string;
@@ -41,6 +41,7 @@ export interface AccountRec extends BaseRec {
   currency: string;
   isActive: boolean;
   acctNum?: string;
+  description?: string;
 }
 
 export interface InvoiceLineRec {
@@ -86,6 +87,34 @@ export interface PaymentRec extends BaseRec {
   fields: Fields;
 }
 
+/** A deposit line recording a Payment that sits in Undeposited Funds (always its whole amount). */
+export interface DepositLinkedLineRec {
+  kind: "Linked";
+  amountCents: number;
+  paymentId: string;
+}
+
+/** A deposit line booked to an account; negative for a deduction (a fee, a repayment). */
+export interface DepositAccountLineRec {
+  kind: "Account";
+  amountCents: number;
+  accountId: string;
+  description?: string;
+  /** DepositLineDetail members other than AccountRef (Entity, PaymentMethodRef, CheckNum, ClassRef), as stored. */
+  detail: Fields;
+}
+
+export type DepositLineRec = DepositLinkedLineRec | DepositAccountLineRec;
+
+export interface DepositRec extends BaseRec {
+  txnDate: string;
+  currency: string;
+  exchangeRate: number;
+  depositAccountId: string;
+  lines: DepositLineRec[];
+  fields: Fields;
+}
+
 export interface PreferencesRec {
   syncToken: number;
   createdAt: number;
@@ -127,6 +156,7 @@ export interface RealmState {
   Account: Record<string, AccountRec>;
   Invoice: Record<string, InvoiceRec>;
   Payment: Record<string, PaymentRec>;
+  Deposit: Record<string, DepositRec>;
   /** Next Ids: one sequence per list entity, one shared by transactions. */
   seq: { Customer: number; Item: number; Account: number; txn: number };
   nextDocNumber: number;

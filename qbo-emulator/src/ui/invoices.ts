@@ -2,7 +2,7 @@
 import { escapeHtml } from "../http";
 import { getAppliedCents, getInvoiceBalanceCents, getInvoiceTotalCents } from "../store/ledger";
 import type { InvoiceRec, RealmState } from "../store/types";
-import { formatUiMoney, renderButtonForm, renderLayout } from "./layout";
+import { formatUiMoney, listLiveNewestFirst, renderButtonForm, renderLayout } from "./layout";
 
 function getInvoiceStatus(realm: RealmState, inv: InvoiceRec): string {
   if (inv.isVoided) return "Voided";
@@ -21,9 +21,7 @@ function renderActions(realm: RealmState, inv: InvoiceRec): string {
 }
 
 export function renderInvoicesPage(realm: RealmState, query: URLSearchParams): string {
-  const invoices = Object.values(realm.Invoice)
-    .filter((i) => i.deletedAt === undefined)
-    .sort((a, b) => Number(b.id) - Number(a.id));
+  const invoices = listLiveNewestFirst(realm.Invoice);
   const rows = invoices
     .map((inv) => {
       const customer = realm.Customer[inv.customerId]?.displayName ?? inv.customerId;

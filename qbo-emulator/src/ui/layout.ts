@@ -20,7 +20,7 @@ const STYLE = `
 export function renderLayout(realm: RealmState | undefined, title: string, body: string, query?: URLSearchParams): string {
   const nav = realm
     ? `<span class="company">${escapeHtml(realm.company.companyName)}</span>
-<a href="/app/${realm.realmId}/invoices">Invoices</a><a href="/app/${realm.realmId}/payments">Payments</a>
+<a href="/app/${realm.realmId}/invoices">Invoices</a><a href="/app/${realm.realmId}/payments">Payments</a><a href="/app/${realm.realmId}/deposits">Deposits</a>
 <a href="/app/${realm.realmId}/customers">Customers</a><a href="/app/${realm.realmId}/settings">Settings</a><a href="/app">Switch company</a>`
     : `<span class="company">QuickBooks Online (emulator)</span>`;
   const notice = query?.get("notice") ? `<div class="notice" role="status">${escapeHtml(query.get("notice"))}</div>` : "";
@@ -39,4 +39,11 @@ export function formatUiMoney(cents: number, currency: string): string {
   const abs = Math.abs(cents);
   const whole = Math.floor(abs / 100).toLocaleString("en-US");
   return `${sign}${currency === "USD" ? "$" : `${currency} `}${whole}.${String(abs % 100).padStart(2, "0")}`;
+}
+
+/** Live (not deleted) records of a table, newest first. */
+export function listLiveNewestFirst<T extends { id: string; deletedAt?: number }>(table: Record<string, T>): T[] {
+  return Object.values(table)
+    .filter((r) => r.deletedAt === undefined)
+    .sort((a, b) => Number(b.id) - Number(a.id));
 }

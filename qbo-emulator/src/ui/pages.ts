@@ -1,8 +1,8 @@
 // Company UI: company list, payments, customers, settings.
 import { escapeHtml } from "../http";
-import { getCustomerBalanceCents, getUnappliedCents } from "../store/ledger";
+import { findDepositOfPayment, getCustomerBalanceCents, getUnappliedCents } from "../store/ledger";
 import type { RealmState } from "../store/types";
-import { formatUiMoney, renderButtonForm, renderLayout } from "./layout";
+import { formatUiMoney, listLiveNewestFirst, renderButtonForm, renderLayout } from "./layout";
 
 export function renderCompaniesPage(realms: RealmState[]): string {
   const items = realms
@@ -12,18 +12,18 @@ export function renderCompaniesPage(realms: RealmState[]): string {
 }
 
 export function renderPaymentsPage(realm: RealmState, query: URLSearchParams): string {
-  const payments = Object.values(realm.Payment)
-    .filter((p) => p.deletedAt === undefined)
-    .sort((a, b) => Number(b.id) - Number(a.id));
+  const payments = listLiveNewestFirst(realm.Payment);
   const rows = payments
     .map((p) => {
       const linked = p.lines
         .map((l) => `${escapeHtml(realm.Invoice[l.invoiceId]?.docNumber ?? `Id ${l.invoiceId}`)} (${formatUiMoney(l.amountCents, p.currency)})`)
         .join(", ");
-      const action = p.isVoided ? "" : renderButtonForm(`/app/${realm.realmId}/payments/${p.id}/void`, "Void", "danger");
+      const deposit = findDepositOfPayment(realm, p.id);
+      const status = p.isVoided ? "Voided" : deposit ? `Deposited (Deposit ${deposit.id})` : "Received";
+      const action = p.isVoided || deposit ? "" : renderButtonForm(`/app/${realm.realmId}/payments/${p.id}/void`, "Void", "danger");
       return `<tr data-payment-id="${p.id}"><td>${escapeHtml(p.txnDate)}</td><td>${p.id}</td><td>${escapeHtml(realm.Customer[p.customerId]?.displayName ?? "")}</td>
 <td class="num">${formatUiMoney(p.isVoided ? 0 : p.totalCents, p.currency)}</td><td class="num">${formatUiMoney(p.isVoided ? 0 : getUnappliedCents(p), p.currency)}</td>
-<td>${linked || "—"}</td><td><span class="status">${p.isVoided ? "Voided" : "Received"}</span></td><td>${action}</td></tr>`;
+<td>${linked || "—"}</td><td><span class="status">${status}</span></td><td>${action}</td></tr>`;
     })
     .join("");
   const table = payments.length

@@ -1,5 +1,6 @@
 // Company UI routes under /app: pages are GET, actions are POST forms that redirect back (303) with a notice.
 import {
+  deleteDepositAction,
   deleteInvoiceAction,
   editInvoiceAction,
   receivePaymentAction,
@@ -12,6 +13,7 @@ import { QboFault } from "../faults";
 import { type EmuRequest, type EmuResponse, buildHtml, buildRedirect, parseForm, safeDecode } from "../http";
 import { renderInvoicePdf } from "../pdf";
 import type { RealmState } from "../store/types";
+import { renderDepositsPage } from "./deposits";
 import { renderInvoiceDetailPage, renderInvoicesPage } from "./invoices";
 import { renderLayout } from "./layout";
 import { renderCompaniesPage, renderCustomersPage, renderPaymentsPage, renderSettingsPage } from "./pages";
@@ -63,6 +65,7 @@ async function handleRealm(emu: Emulator, realm: RealmState, req: EmuRequest, re
       return { status: 200, headers: { "Content-Type": "application/pdf", "Content-Disposition": `inline; filename="invoice-${inv.docNumber ?? inv.id}.pdf"` }, body: Buffer.from(pdf) };
     }
     if (section === "payments" && !id) return buildHtml(200, renderPaymentsPage(realm, q));
+    if (section === "deposits" && !id) return buildHtml(200, renderDepositsPage(realm, q));
     if (section === "customers" && !id) return buildHtml(200, renderCustomersPage(realm, q));
     if (section === "settings" && !id) {
       const apps = emu.apps.filter((a) => emu.grants.isConnected(a.clientId, realm.realmId));
@@ -74,6 +77,9 @@ async function handleRealm(emu: Emulator, realm: RealmState, req: EmuRequest, re
   if (section === "invoices" && id && action) return handleInvoicePost(emu, realm, req, id, action);
   if (section === "payments" && id && action === "void") {
     return runAction(`/app/${realm.realmId}/payments`, "Payment voided.", () => voidPaymentAction(emu, realm, id));
+  }
+  if (section === "deposits" && id && action === "delete") {
+    return runAction(`/app/${realm.realmId}/deposits`, "Deposit deleted.", () => deleteDepositAction(emu, realm, id));
   }
   if (section === "settings" && id === "disconnect") {
     const clientId = q.get("clientId") ?? "";
