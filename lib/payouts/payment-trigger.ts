@@ -18,15 +18,7 @@ export async function queuePayoutDocuments(tx: TTransaction, organizationId: str
   const integration = await getActiveIntegration(organizationId, tx);
   const configuration = integration?.configuration;
   if (!integration || !configuration?.paymentsEnabled || configuration.jobSources === "IN_HOUSE") return 0;
-  const payout = await tx.payout.findFirstOrThrow({
-    where: { id: payoutId, organizationId },
-    include: {
-      lines: { include: { job: { select: { number: true } } } },
-      deductions: { include: { job: { select: { number: true } } } },
-    },
-  });
-  const earlier = await tx.payout.findMany({ where: { id: { in: payout.lines.flatMap((line) => line.paidEarlierByPayoutId ?? []) } }, select: { id: true, externalId: true } });
-  const earlierNumber = new Map(earlier.map((other) => [other.id, other.externalId]));
+  const payout = await loadPayout(tx, organizationId, payoutId);
   const txnDate = toCalendarDateString(payout.paidAt);
   const common = { organizationId, payoutId, realmId: integration.connection.realmId, trigger: options.trigger, backfillRunId: options.backfillRunId, status: integration.connection.status === "CONNECTED" ? ("PENDING" as const) : ("PAUSED" as const) };
   let added = 0;
@@ -41,11 +33,36 @@ export async function queuePayoutDocuments(tx: TTransaction, organizationId: str
     if ((await createSync(tx, { ...common, kind: "PAYMENT", payload })).isNew) added += 1;
   }
   if (configuration.depositsEnabled) {
-    const lines = payout.lines.map((line) => ({ ...line, paidEarlierBy: line.paidEarlierByPayoutId ? (earlierNumber.get(line.paidEarlierByPayoutId) ?? "an earlier payout") : null }));
-    const payload = buildDepositPayload({ ...payout, lines }, txnDate, configuration);
+    const payload = buildDepositPayload(payout, txnDate, configuration);
     if ((await createSync(tx, { ...common, kind: "DEPOSIT", payload })).isNew) added += 1;
   }
   return added;
+}
+
+async function loadPayout(tx: TTransaction, organizationId: string, payoutId: string) {
+  const payout = await tx.payout.findFirstOrThrow({
+    where: { id: payoutId, organizationId },
+    include: {
+      lines: { include: { job: { select: { number: true } } } },
+      deductions: { include: { job: { select: { number: true } } } },
+    },
+  });
+  const earlier = await tx.payout.findMany({ where: { id: { in: payout.lines.flatMap((line) => line.paidEarlierByPayoutId ?? []) } }, select: { id: true, externalId: true } });
+  const earlierNumber = new Map(earlier.map((other) => [other.id, other.externalId]));
+  const lines = payout.lines.map((line) => ({ ...line, paidEarlierBy: line.paidEarlierByPayoutId ? (earlierNumber.get(line.paidEarlierByPayoutId) ?? "an earlier payout") : null }));
+  return { ...payout, lines };
+}
+
+/**
+ * Before a person's Retry: a deposit not yet made takes the accounts configured now (the Retry is
+ * the consent; fixing an account in the configuration is how a person answers "needs attention").
+ */
+export async function refreshDepositAccounts(tx: TTransaction, organizationId: string, payoutId: string): Promise<void> {
+  const configuration = await tx.quickBooksConfiguration.findUnique({ where: { organizationId } });
+  if (!configuration) return;
+  const payout = await loadPayout(tx, organizationId, payoutId);
+  const payload = buildDepositPayload(payout, toCalendarDateString(payout.paidAt), configuration);
+  await tx.quickBooksSync.updateMany({ where: { organizationId, payoutId, kind: "DEPOSIT", status: { in: ["FAILED", "PENDING"] } }, data: { payload } });
 }
 
 /** In the payout's transaction: its payment and deposit, as configured. */

@@ -5,7 +5,7 @@ import type { Prisma } from "@/lib/generated/prisma/client";
 import { getActiveIntegration } from "@/lib/sync/integration";
 import { retrySync } from "@/lib/sync/retry-sync";
 import { getRunProgress } from "@/lib/sync/run-progress";
-import { queuePayoutDocuments } from "./payment-trigger";
+import { queuePayoutDocuments, refreshDepositAccounts } from "./payment-trigger";
 
 /** Payouts recorded before payments (or deposits) were turned on: what the configuration now asks for and they lack. */
 async function findUnposted(organizationId: string): Promise<{ id: string }[]> {
@@ -59,6 +59,7 @@ export async function retryPayout(actor: TActor, payoutId: string): Promise<numb
   ensureCan(actor, "invoices.manage");
   const failed = await db.quickBooksSync.findMany({ where: { organizationId: actor.organizationId, payoutId, status: "FAILED" }, orderBy: { kind: "asc" } });
   if (failed.length === 0) throw new AppError("CONFLICT", "Nothing of this payout is waiting for a Retry.");
+  await db.$transaction((tx) => refreshDepositAccounts(tx, actor.organizationId, payoutId));
   for (const sync of failed) await retrySync(actor, sync.id);
   return failed.length;
 }

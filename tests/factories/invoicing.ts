@@ -43,7 +43,7 @@ export async function createConfiguredShop(
 }
 
 /** Waits (bounded) until the job's invoice sync reaches one of the statuses. */
-export async function waitForSync(where: { jobId?: string; payoutId?: string }, statuses: QuickBooksSync["status"][], timeoutMs = 20_000): Promise<QuickBooksSync> {
+export async function waitForSync(where: { jobId?: string; payoutId?: string; kind?: QuickBooksSync["kind"] }, statuses: QuickBooksSync["status"][], timeoutMs = 20_000): Promise<QuickBooksSync> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     const sync = await db.quickBooksSync.findFirst({ where });
