@@ -9,6 +9,8 @@ const ZEnvSchema = z.object({
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
   XOMETRY_WEBHOOK_SECRET: z.string().min(16, "XOMETRY_WEBHOOK_SECRET must be at least 16 characters"),
   WORKER: z.enum(["on", "off"]).default("on"),
+  SESSION_IDLE_TIMEOUT_MINUTES: z.coerce.number().int().min(5, "SESSION_IDLE_TIMEOUT_MINUTES must be at least 5").max(20_160).default(720),
+  TRUSTED_PROXY_HOPS: z.coerce.number().int().min(0).max(5).default(0),
 });
 
 export type TEnv = z.infer<typeof ZEnvSchema> & { APP_URL: string };

@@ -10,7 +10,9 @@ export type TAppErrorCode =
   | "INVALID_INPUT"
   | "INVALID_TRANSITION"
   | "CONFLICT"
-  | "UNPROCESSABLE";
+  | "UNPROCESSABLE"
+  | "PAYLOAD_TOO_LARGE"
+  | "RATE_LIMITED";
 
 const HTTP_STATUS: Record<TAppErrorCode, number> = {
   NOT_FOUND: 404,
@@ -20,19 +22,24 @@ const HTTP_STATUS: Record<TAppErrorCode, number> = {
   INVALID_TRANSITION: 409,
   CONFLICT: 409,
   UNPROCESSABLE: 422,
+  PAYLOAD_TOO_LARGE: 413,
+  RATE_LIMITED: 429,
 };
 
 export class AppError extends Error {
   readonly code: TAppErrorCode;
   readonly userMessage: string;
   readonly details?: string[];
+  /** RATE_LIMITED: when to come back (the Retry-After header). */
+  readonly retryAfterSeconds?: number;
 
-  constructor(code: TAppErrorCode, userMessage: string, options?: { message?: string; details?: string[] }) {
+  constructor(code: TAppErrorCode, userMessage: string, options?: { message?: string; details?: string[]; retryAfterSeconds?: number }) {
     super(options?.message ?? userMessage);
     this.name = "AppError";
     this.code = code;
     this.userMessage = userMessage;
     this.details = options?.details;
+    this.retryAfterSeconds = options?.retryAfterSeconds;
   }
 
   get httpStatus(): number {
@@ -48,4 +55,9 @@ export function toUserMessage(error: unknown): string {
 
 export function notFound(what = "This page"): AppError {
   return new AppError("NOT_FOUND", `${what} was not found.`);
+}
+
+/** A browser request posted from another site (a forged form or server action). */
+export function foreignOrigin(): AppError {
+  return new AppError("FORBIDDEN", "This request did not come from Workcenter.");
 }

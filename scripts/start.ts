@@ -1,13 +1,14 @@
 // npm start – the whole product on one machine: PostgreSQL (embedded unless DATABASE_URL),
-// migrations, demo data, the QuickBooks emulator (unless Intuit credentials are set), Next.js.
+// migrations, demo data (embedded database only, unless SEED_DEMO_DATA), the QuickBooks emulator
+// (unless Intuit credentials are set), Next.js behind the request gate (scripts/serve.ts).
 import { spawn } from "node:child_process";
 import { applyMigrations } from "../lib/db/migrations";
 import { createPrismaClient } from "../lib/db/client";
 import { getDataDir, resolveDatabase } from "../lib/db/resolve-database";
 import { isBuildStale, runNextBuild } from "../lib/runtime/next-build";
-import { loadOrCreateLocalSecrets } from "../lib/runtime/local-secrets";
+import { describeMissingProductionSecrets, loadOrCreateLocalSecrets } from "../lib/runtime/local-secrets";
 import { startLocalQuickBooks } from "../lib/runtime/local-quickbooks";
-import { DEMO_PASSWORD, DEMO_SHOPS, seedDemoData } from "../lib/seed/seed-demo";
+import { DEMO_PASSWORD, DEMO_SHOPS, hasDemoData, seedDemoData, shouldSeedDemoData } from "../lib/seed/seed-demo";
 
 const isDev = process.argv.includes("--dev");
 const log = (message: string) => console.log(`[workcenter] ${message}`);
@@ -15,6 +16,14 @@ const port = Number(process.env.PORT ?? 3000);
 process.env.PORT = String(port);
 process.env.APP_URL ??= `http://localhost:${port}`;
 process.env.NEXT_TELEMETRY_DISABLED = "1";
+
+const refusal = describeMissingProductionSecrets();
+if (refusal) {
+  console.error(`[workcenter] Not starting: ${refusal}`);
+  process.exit(1);
+}
+const isEmbeddedDatabase = !process.env.DATABASE_URL;
+const isSeedWanted = shouldSeedDemoData(process.env.SEED_DEMO_DATA, isEmbeddedDatabase);
 
 const dataDir = getDataDir();
 const generated = loadOrCreateLocalSecrets(dataDir);
@@ -24,12 +33,10 @@ const database = await resolveDatabase(log);
 process.env.DATABASE_URL = database.url;
 const applied = await applyMigrations(database.url);
 log(applied.length ? `Applied migrations: ${applied.join(", ")}` : "Database schema is up to date.");
-if (process.env.SEED_DEMO_DATA !== "off") {
-  const prisma = createPrismaClient(database.url);
-  const { created } = await seedDemoData(prisma);
-  await prisma.$disconnect();
-  if (created) log("Demo data created.");
-}
+const prisma = createPrismaClient(database.url);
+if (isSeedWanted && (await seedDemoData(prisma)).created) log("Demo data created.");
+const isDemo = await hasDemoData(prisma);
+await prisma.$disconnect();
 const quickbooks = await startLocalQuickBooks(dataDir, log);
 // Every variable the app reads, checked once before anything serves (a clear message, not a crash later).
 const { getEnv } = await import("../lib/env");
@@ -46,7 +53,7 @@ if (!isDev && isBuildStale()) {
   }
 }
 
-const next = spawn(process.execPath, ["node_modules/next/dist/bin/next", isDev ? "dev" : "start", "-p", String(port)], {
+const next = spawn(process.execPath, ["--import", "tsx", "scripts/serve.ts", ...(isDev ? ["--dev"] : [])], {
   stdio: ["ignore", "inherit", "inherit"],
   env: { ...process.env, NODE_ENV: isDev ? "development" : "production" },
 });
@@ -56,8 +63,12 @@ const banner = [
   "  Workcenter is running",
   `  App:        ${process.env.APP_URL}`,
   `  QuickBooks: ${quickbooks.description}`,
-  `  Sign in with any of these (password "${DEMO_PASSWORD}"):`,
-  ...DEMO_SHOPS.flatMap((shop) => shop.users.map((user) => `    ${user.email.padEnd(24)} ${user.role.toLowerCase()} of ${shop.name}`)),
+  ...(isDemo
+    ? [
+        `  Sign in with any of these (password "${DEMO_PASSWORD}"):`,
+        ...DEMO_SHOPS.flatMap((shop) => shop.users.map((user) => `    ${user.email.padEnd(24)} ${user.role.toLowerCase()} of ${shop.name}`)),
+      ]
+    : ["  No demo data in this database (SEED_DEMO_DATA=on adds it)."]),
   "",
 ];
 setTimeout(() => console.log(banner.join("\n")), 500);

@@ -2,8 +2,8 @@ import Link from "next/link";
 import type { ReactNode } from "react";
 import { OrganizationMenu } from "@/components/layout/organization-menu";
 import { requirePageSession } from "@/lib/auth/current";
-import { ROLE_LABELS } from "@/lib/auth/permissions";
-import { signOutAction } from "../(auth)/login/actions";
+import { can, ROLE_LABELS } from "@/lib/auth/permissions";
+import { signOutAction, signOutEverywhereAction } from "../(auth)/login/actions";
 
 const NAV = [
   { href: "/job-board", label: "Job Board" },
@@ -33,7 +33,9 @@ export default async function AppLayout({ children }: { children: ReactNode }) {
             organizationName={session.organizationName}
             userName={session.userName}
             roleLabel={ROLE_LABELS[session.role]}
+            canViewSignInActivity={can(session.role, "security.view")}
             signOut={signOutAction}
+            signOutEverywhere={signOutEverywhereAction}
           />
         </div>
       </header>

@@ -9,12 +9,16 @@ export function OrganizationMenu({
   organizationName,
   userName,
   roleLabel,
+  canViewSignInActivity,
   signOut,
+  signOutEverywhere,
 }: {
   organizationName: string;
   userName: string;
   roleLabel: string;
+  canViewSignInActivity: boolean;
   signOut: () => Promise<void>;
+  signOutEverywhere: () => Promise<void>;
 }) {
   return (
     <Menu.Root>
@@ -32,9 +36,17 @@ export function OrganizationMenu({
           <Menu.Item asChild className={ITEM}>
             <Link href="/management/integrations">Integrations</Link>
           </Menu.Item>
+          {canViewSignInActivity && (
+            <Menu.Item asChild className={ITEM}>
+              <Link href="/management/sign-in-activity">Sign-in activity</Link>
+            </Menu.Item>
+          )}
           <Menu.Separator className="my-1 h-px bg-slate-100" />
           <Menu.Item className={ITEM} onSelect={() => void signOut()}>
             Sign out
+          </Menu.Item>
+          <Menu.Item className={ITEM} onSelect={() => void signOutEverywhere()}>
+            Sign out everywhere
           </Menu.Item>
         </Menu.Content>
       </Menu.Portal>

@@ -1,9 +1,11 @@
 import "server-only";
-import { cookies } from "next/headers";
+import { cookies, headers } from "next/headers";
 import { redirect } from "next/navigation";
 import { AppError } from "@/lib/errors";
+import { getClientAddress } from "@/lib/security/client-address";
 import { ensureCan, type TActor, type TPermission } from "./permissions";
 import { findSessionContext, SESSION_COOKIE, type TSessionContext } from "./sessions";
+import type { TSignInClient } from "./sign-in-events";
 
 export async function getSessionContext(): Promise<TSessionContext | null> {
   const store = await cookies();
@@ -23,4 +25,10 @@ export async function requireActor(permission?: TPermission): Promise<TActor & T
   if (!context) throw new AppError("UNAUTHORIZED", "Your session has ended. Please sign in again.");
   if (permission) ensureCan(context, permission);
   return context;
+}
+
+/** Where the current request comes from, as the request gate resolved it (scripts/serve.ts). */
+export async function getRequestClient(): Promise<TSignInClient> {
+  const list = await headers();
+  return { address: getClientAddress(list), userAgent: list.get("user-agent") };
 }

@@ -10,6 +10,7 @@ export const PERMISSIONS = {
   "integrations.manage": ["OWNER", "ADMIN"],
   "invoices.manage": ["OWNER", "ADMIN", "BOOKKEEPER"],
   "quickbooks.lookup": ["OWNER", "ADMIN", "BOOKKEEPER"],
+  "security.view": ["OWNER"],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type TPermission = keyof typeof PERMISSIONS;

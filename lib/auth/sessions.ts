@@ -1,37 +1,36 @@
 import crypto from "node:crypto";
 import { db } from "@/lib/db/client";
-import { hashPassword, verifyPassword } from "./password";
+import { getEnv } from "@/lib/env";
 
 export const SESSION_COOKIE = "wc_session";
+/** The absolute lifetime: a session ends 14 days after sign-in however much it is used. */
 export const SESSION_TTL_MS = 14 * 24 * 60 * 60 * 1000;
+/** lastSeenAt is written at most this often, so reading pages does not write on every request. */
+export const SESSION_TOUCH_INTERVAL_MS = 60 * 1000;
 
-function hashToken(token: string): string {
+export function hashToken(token: string): string {
   return crypto.createHash("sha256").update(token).digest("hex");
 }
 
-// Spent on unknown emails too, so timing does not reveal which emails exist.
-let dummyHash: Promise<string> | undefined;
+export function getSessionIdleTimeoutMs(): number {
+  return getEnv().SESSION_IDLE_TIMEOUT_MINUTES * 60 * 1000;
+}
 
-/** Checks the credentials and opens a session in the user's first organization. */
-export async function signIn(email: string, password: string): Promise<{ token: string; expiresAt: Date } | null> {
-  const user = await db.user.findUnique({
-    where: { email: email.trim().toLowerCase() },
-    include: { memberships: { orderBy: { createdAt: "asc" }, take: 1 } },
-  });
-  dummyHash ??= hashPassword(crypto.randomBytes(16).toString("hex"));
-  const isValid = await verifyPassword(user?.passwordHash ?? (await dummyHash), password);
-  const membership = user?.memberships[0];
-  if (!user || !isValid || !membership) return null;
+/** A fresh random token for a new session; only its hash is stored. */
+export async function createSession(userId: string, organizationId: string, now: Date = new Date()): Promise<{ token: string; expiresAt: Date }> {
   const token = crypto.randomBytes(32).toString("base64url");
-  const expiresAt = new Date(Date.now() + SESSION_TTL_MS);
-  await db.session.create({
-    data: { tokenHash: hashToken(token), userId: user.id, organizationId: membership.organizationId, expiresAt },
-  });
+  const expiresAt = new Date(now.getTime() + SESSION_TTL_MS);
+  await db.session.create({ data: { tokenHash: hashToken(token), userId, organizationId, expiresAt, lastSeenAt: now, createdAt: now } });
   return { token, expiresAt };
 }
 
 export async function signOut(token: string): Promise<void> {
   await db.session.deleteMany({ where: { tokenHash: hashToken(token) } });
+}
+
+/** Ends every session of the user, on every device. Returns how many there were. */
+export async function signOutEverywhere(userId: string): Promise<number> {
+  return (await db.session.deleteMany({ where: { userId } })).count;
 }
 
 export type TSessionContext = {
@@ -43,18 +42,28 @@ export type TSessionContext = {
   role: "OWNER" | "ADMIN" | "BOOKKEEPER" | "OPERATOR";
 };
 
-/** The session's user and organization, re-reading the membership so a removed member loses access at once. */
-export async function findSessionContext(token: string | undefined): Promise<TSessionContext | null> {
+/**
+ * The session's user and organization, re-reading the membership so a removed member loses access at
+ * once. A session past its absolute expiry, or unused for longer than the idle timeout, is deleted.
+ */
+export async function findSessionContext(token: string | undefined, now: Date = new Date()): Promise<TSessionContext | null> {
   if (!token) return null;
   const session = await db.session.findUnique({
     where: { tokenHash: hashToken(token) },
     include: { user: true, organization: true },
   });
-  if (!session || session.expiresAt <= new Date()) return null;
+  if (!session) return null;
+  if (session.expiresAt <= now || now.getTime() - session.lastSeenAt.getTime() > getSessionIdleTimeoutMs()) {
+    await db.session.deleteMany({ where: { id: session.id } });
+    return null;
+  }
   const membership = await db.membership.findUnique({
     where: { organizationId_userId: { organizationId: session.organizationId, userId: session.userId } },
   });
   if (!membership) return null;
+  if (now.getTime() - session.lastSeenAt.getTime() > SESSION_TOUCH_INTERVAL_MS) {
+    await db.session.updateMany({ where: { id: session.id, lastSeenAt: session.lastSeenAt }, data: { lastSeenAt: now } });
+  }
   return {
     userId: session.userId,
     userName: session.user.name,

@@ -8,6 +8,22 @@ const GENERATED = {
   TOKEN_ENCRYPTION_KEYS: () => `k1:${crypto.randomBytes(32).toString("base64")}`,
 } as const;
 
+/** The secrets that are not configured (and would be generated for a local demo). */
+function findUnconfiguredSecrets(env: Record<string, string | undefined> = process.env): string[] {
+  return Object.keys(GENERATED).filter((name) => !env[name]);
+}
+
+/**
+ * An https APP_URL is a real deployment: its secrets must come from the environment, never from a
+ * file generated on first start. Returns the refusal message, or null when nothing is missing.
+ */
+export function describeMissingProductionSecrets(env: Record<string, string | undefined> = process.env): string | null {
+  if (!env.APP_URL?.startsWith("https://")) return null;
+  const missing = findUnconfiguredSecrets(env);
+  if (!missing.length) return null;
+  return `APP_URL is https (${env.APP_URL}), so this is a real deployment, but ${missing.join(" and ")} ${missing.length > 1 ? "are" : "is"} not set. Set ${missing.length > 1 ? "them" : "it"} in the environment (see "Environment variables" in README.md); generated secrets are only for a local demo on http.`;
+}
+
 /**
  * For the embedded default only: fills unset secrets from <data dir>/secrets.json, generating
  * them once (file mode 0600). Returns the names it filled so the launcher can warn.

@@ -36,7 +36,7 @@ test("[JOBS]: the organization menu leads to Integrations, and sign-out ends the
   await page.getByRole("menuitem", { name: "Integrations" }).click();
   await expect(page.getByRole("heading", { name: "Integrations" })).toBeVisible();
   await page.getByRole("button", { name: /Organization menu/ }).click();
-  await page.getByRole("menuitem", { name: "Sign out" }).click();
+  await page.getByRole("menuitem", { name: "Sign out", exact: true }).click();
   await expect(page).toHaveURL(/\/login$/);
   await page.goto("/jobs");
   await expect(page).toHaveURL(/\/login$/);

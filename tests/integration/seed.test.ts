@@ -1,11 +1,13 @@
 import { describe, expect, it } from "vitest";
 import { verifyPassword } from "@/lib/auth/password";
 import { db } from "@/lib/db/client";
-import { DEMO_PASSWORD, seedDemoData } from "@/lib/seed/seed-demo";
+import { DEMO_PASSWORD, hasDemoData, seedDemoData } from "@/lib/seed/seed-demo";
 
 describe("demo seed", () => {
   it("creates Acme and Birch with every job state once, and a second run changes nothing", async () => {
+    expect(await hasDemoData(db)).toBe(false);
     expect(await seedDemoData(db)).toEqual({ created: true });
+    expect(await hasDemoData(db)).toBe(true);
     expect(await seedDemoData(db)).toEqual({ created: false });
     const acme = await db.organization.findUniqueOrThrow({ where: { xometrySupplierId: "S-10482" } });
     expect(acme.name).toBe("Acme Precision Machining");

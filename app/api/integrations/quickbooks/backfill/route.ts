@@ -3,8 +3,8 @@
 import { NextResponse } from "next/server";
 import { z } from "zod";
 import { requireActor } from "@/lib/auth/current";
-import { AppError } from "@/lib/errors";
-import { errorResponse, isSameOrigin } from "@/lib/http/route-helpers";
+import { readJsonBody } from "@/lib/http/body";
+import { ensureSameOrigin, errorResponse } from "@/lib/http/route-helpers";
 import { getBackfillPreview, getBackfillProgress, retryFailedBackfill, startBackfill } from "@/lib/invoicing/backfill";
 import { parseInput } from "@/lib/validation";
 
@@ -20,9 +20,10 @@ export async function GET() {
 
 export async function POST(request: Request) {
   try {
-    if (!isSameOrigin(request)) throw new AppError("FORBIDDEN", "This request did not come from Workcenter.");
+    const body = await readJsonBody(request);
+    ensureSameOrigin(request);
     const actor = await requireActor("invoices.manage");
-    const { action } = parseInput(z.object({ action: z.enum(["start", "retry-failed"]) }), await request.json().catch(() => null));
+    const { action } = parseInput(z.object({ action: z.enum(["start", "retry-failed"]) }), body);
     if (action === "start") return NextResponse.json(await startBackfill(actor), { status: 202 });
     return NextResponse.json({ retried: await retryFailedBackfill(actor) }, { status: 202 });
   } catch (error) {

@@ -1,14 +1,15 @@
 // POST /api/integrations/quickbooks/connect – starts OAuth: state cookie, then 303 to Intuit's consent page
 import { NextResponse } from "next/server";
 import { requireActor } from "@/lib/auth/current";
-import { AppError } from "@/lib/errors";
-import { errorResponse, isSameOrigin } from "@/lib/http/route-helpers";
+import { ensureNoBody } from "@/lib/http/body";
+import { ensureSameOrigin, errorResponse } from "@/lib/http/route-helpers";
 import { OAUTH_STATE_COOKIE, OAUTH_STATE_TTL_MS } from "@/lib/quickbooks/oauth-state";
 import { startQuickBooksConnect } from "@/lib/quickbooks/start-connect";
 
 export async function POST(request: Request) {
   try {
-    if (!isSameOrigin(request)) throw new AppError("FORBIDDEN", "This request did not come from Workcenter.");
+    await ensureNoBody(request);
+    ensureSameOrigin(request);
     const actor = await requireActor("integrations.manage");
     const { authorizeUrl, state } = await startQuickBooksConnect(actor);
     const response = NextResponse.redirect(authorizeUrl, 303);

@@ -1,12 +1,13 @@
 // POST /api/integrations/quickbooks/disconnect – revoke at Intuit, delete tokens, keep history
 import { requireActor } from "@/lib/auth/current";
-import { AppError } from "@/lib/errors";
-import { errorResponse, isSameOrigin, redirectTo } from "@/lib/http/route-helpers";
+import { ensureNoBody } from "@/lib/http/body";
+import { ensureSameOrigin, errorResponse, redirectTo } from "@/lib/http/route-helpers";
 import { disconnectQuickBooks } from "@/lib/quickbooks/connect";
 
 export async function POST(request: Request) {
   try {
-    if (!isSameOrigin(request)) throw new AppError("FORBIDDEN", "This request did not come from Workcenter.");
+    await ensureNoBody(request);
+    ensureSameOrigin(request);
     const outcome = await disconnectQuickBooks(await requireActor("integrations.manage"));
     return redirectTo(`/management/integrations?qbo=${outcome}`, request);
   } catch (error) {

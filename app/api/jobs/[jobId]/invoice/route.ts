@@ -2,8 +2,8 @@
 // POST /api/jobs/[jobId]/invoice – Generate Invoice (Xometry) or Create Invoice (in-house, with body)
 import { NextResponse } from "next/server";
 import { requireActor } from "@/lib/auth/current";
-import { AppError } from "@/lib/errors";
-import { errorResponse, isSameOrigin } from "@/lib/http/route-helpers";
+import { readJsonBody } from "@/lib/http/body";
+import { ensureSameOrigin, errorResponse } from "@/lib/http/route-helpers";
 import { getJobInvoiceView } from "@/lib/invoicing/job-invoice-view";
 import { createInHouseInvoice, generateXometryInvoice } from "@/lib/invoicing/manual-invoices";
 
@@ -20,18 +20,10 @@ export async function GET(_request: Request, context: TContext) {
 
 export async function POST(request: Request, context: TContext) {
   try {
-    if (!isSameOrigin(request)) throw new AppError("FORBIDDEN", "This request did not come from Workcenter.");
+    const body = await readJsonBody(request);
+    ensureSameOrigin(request);
     const actor = await requireActor("invoices.manage");
     const { jobId } = await context.params;
-    const text = await request.text();
-    let body: unknown = undefined;
-    if (text) {
-      try {
-        body = JSON.parse(text);
-      } catch {
-        throw new AppError("INVALID_INPUT", "The request body is not valid JSON.");
-      }
-    }
     const sync = body === undefined ? await generateXometryInvoice(actor, jobId) : await createInHouseInvoice(actor, jobId, body);
     return NextResponse.json({ syncId: sync.id, status: sync.status }, { status: 202 });
   } catch (error) {

@@ -2,8 +2,8 @@
 // POST /api/integrations/quickbooks/lookup/customers – create the "Xometry" customer (USD)
 import { NextResponse } from "next/server";
 import { requireActor } from "@/lib/auth/current";
-import { AppError } from "@/lib/errors";
-import { errorResponse, isSameOrigin } from "@/lib/http/route-helpers";
+import { ensureNoBody } from "@/lib/http/body";
+import { ensureSameOrigin, errorResponse } from "@/lib/http/route-helpers";
 import { createXometryCustomer, searchCustomers } from "@/lib/quickbooks/setup/lookups";
 
 export async function GET(request: Request) {
@@ -17,7 +17,8 @@ export async function GET(request: Request) {
 
 export async function POST(request: Request) {
   try {
-    if (!isSameOrigin(request)) throw new AppError("FORBIDDEN", "This request did not come from Workcenter.");
+    await ensureNoBody(request);
+    ensureSameOrigin(request);
     return NextResponse.json(await createXometryCustomer(await requireActor()), { status: 201 });
   } catch (error) {
     return errorResponse(error);

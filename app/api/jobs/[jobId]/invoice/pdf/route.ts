@@ -11,6 +11,7 @@ export async function GET(_request: Request, context: { params: Promise<{ jobId:
       headers: {
         "content-type": "application/pdf",
         "content-disposition": `attachment; filename="${fileName}"`,
+        "x-content-type-options": "nosniff",
         "cache-control": "private, no-store",
       },
     });

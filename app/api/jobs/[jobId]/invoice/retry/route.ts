@@ -2,13 +2,15 @@
 import { NextResponse } from "next/server";
 import { requireActor } from "@/lib/auth/current";
 import { db } from "@/lib/db/client";
-import { AppError, notFound } from "@/lib/errors";
-import { errorResponse, isSameOrigin } from "@/lib/http/route-helpers";
+import { notFound } from "@/lib/errors";
+import { ensureNoBody } from "@/lib/http/body";
+import { ensureSameOrigin, errorResponse } from "@/lib/http/route-helpers";
 import { retrySync } from "@/lib/sync/retry-sync";
 
 export async function POST(request: Request, context: { params: Promise<{ jobId: string }> }) {
   try {
-    if (!isSameOrigin(request)) throw new AppError("FORBIDDEN", "This request did not come from Workcenter.");
+    await ensureNoBody(request);
+    ensureSameOrigin(request);
     const actor = await requireActor("invoices.manage");
     const { jobId } = await context.params;
     const sync = await db.quickBooksSync.findFirst({ where: { organizationId: actor.organizationId, jobId, kind: "INVOICE" }, select: { id: true } });
