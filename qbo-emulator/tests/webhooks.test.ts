@@ -4,6 +4,7 @@ import http from "node:http";
 import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import type { RunningEmulator } from "../src/index";
+import { buildDepositBody, buildLinkedLine, createUndepositedPayment } from "./deposit-helpers";
 import { ACME, BIRCH, admin, buildInvoiceBody, connectQbo, mustQbo, startTestEmulator } from "./helpers";
 
 interface Received {
@@ -95,6 +96,19 @@ describe("webhooks", () => {
     await waitForDeliveries(1);
     const entities = received.flatMap((r) => parse(r).eventNotifications[0].dataChangeEvent.entities);
     expect(entities).toContainEqual(expect.objectContaining({ name: "Invoice", id: inv.Id, operation: "Create" }));
+  });
+
+  it("deposits are notified (Create, Update, Delete), with the payments they record and created accounts", async () => {
+    const qbo = await connectQbo(emu, ACME);
+    const payment = await createUndepositedPayment(qbo, "1", 80);
+    const deposit = await mustQbo(qbo, "createDeposit", buildDepositBody([buildLinkedLine(payment)]));
+    const updated = await mustQbo(qbo, "updateDeposit", { Id: deposit.Id, SyncToken: deposit.SyncToken, DepositToAccountRef: { value: "1" }, PrivateNote: "memo" });
+    await mustQbo(qbo, "deleteDeposit", { Id: deposit.Id, SyncToken: updated.SyncToken });
+    const account = await mustQbo(qbo, "createAccount", { Name: "FastPay Fees", AccountType: "Expense" });
+    const expected = ["Create", "Update", "Delete"].map((op) => `Deposit:${deposit.Id}:${op}`).concat(`Payment:${payment.Id}:Update`, `Account:${account.Id}:Create`);
+    const seen = (): string[] => received.flatMap((r) => parse(r).eventNotifications[0].dataChangeEvent.entities.map((e: any) => `${e.name}:${e.id}:${e.operation}`));
+    for (let i = 0; i < 200 && !expected.every((e) => seen().includes(e)); i += 1) await new Promise((r) => setTimeout(r, 10));
+    expect(seen()).toEqual(expect.arrayContaining(expected));
   });
 
   it("sends nothing for a company the app is not connected to", async () => {
