@@ -1,10 +1,12 @@
 "use client";
 
-import { useState } from "react";
 import { Button } from "@/components/ui/button";
+import { findUndepositedFundsId } from "@/lib/quickbooks/setup/account-roles";
 import type { TLookupOption } from "@/lib/quickbooks/setup/lookups";
 import { SOURCE_LABELS, TRIGGER_LABELS, type TConfigurationDraft } from "@/lib/quickbooks/setup/schemas";
 import { QuickBooksPicker, type TPickerValue } from "./quickbooks-picker";
+import { DepositFields } from "./deposit-fields";
+import { useCreateInQuickBooks } from "./use-create-in-quickbooks";
 
 type TChoice<T extends string> = { value: T; label: string; hint: string };
 
@@ -67,16 +69,10 @@ export function TriggerField({ value, onChange, error }: { value: TTrigger | und
 }
 
 export function XometryCustomerField({ value, onChange, error }: { value: TPickerValue; onChange: (value: TPickerValue) => void; error?: string }) {
-  const [createError, setCreateError] = useState<string | null>(null);
-  const [isCreating, setIsCreating] = useState(false);
+  const { create: request, error: createError, setError: setCreateError, isCreating } = useCreateInQuickBooks<TLookupOption>("/api/integrations/quickbooks/lookup/customers");
   const create = async () => {
-    setIsCreating(true);
-    setCreateError(null);
-    const response = await fetch("/api/integrations/quickbooks/lookup/customers", { method: "POST" });
-    const body = await response.json();
-    setIsCreating(false);
-    if (!response.ok) return setCreateError(body.message ?? "QuickBooks did not create the customer.");
-    const option = body as TLookupOption;
+    const option = await request();
+    if (!option) return;
     if (option.isUsable) onChange({ id: option.id, name: option.name });
     else setCreateError(`A customer named Xometry already exists in ${option.detail}. It must be in USD.`);
   };
@@ -178,13 +174,16 @@ export function InvoicingFields({ values, set, errors }: TDraftProps) {
 
 export function DraftPaymentsFields({ values, set, errors, accounts }: TDraftProps & { accounts: TLookupOption[] }) {
   return (
-    <PaymentsFields
-      enabled={values.paymentsEnabled ?? false}
-      onEnabledChange={(paymentsEnabled) => set({ paymentsEnabled })}
-      accountId={values.depositAccountId}
-      onAccountChange={(depositAccountId) => set({ depositAccountId })}
-      accounts={accounts}
-      error={errors.depositAccountId}
-    />
+    <div className="space-y-4">
+      <PaymentsFields
+        enabled={values.paymentsEnabled ?? false}
+        onEnabledChange={(paymentsEnabled) => set(paymentsEnabled ? { paymentsEnabled } : { paymentsEnabled, depositsEnabled: false })}
+        accountId={values.depositAccountId}
+        onAccountChange={(depositAccountId) => set({ depositAccountId })}
+        accounts={accounts}
+        error={errors.depositAccountId}
+      />
+      {values.paymentsEnabled && <DepositFields values={values} set={set} errors={errors} undepositedFundsId={findUndepositedFundsId(accounts)} />}
+    </div>
   );
 }

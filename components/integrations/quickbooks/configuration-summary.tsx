@@ -1,5 +1,6 @@
 import Link from "next/link";
 import { buttonClass } from "@/components/ui/button";
+import { describeDeposits, savedAccountNames } from "@/lib/quickbooks/setup/account-roles";
 import { SOURCE_LABELS, TRIGGER_LABELS } from "@/lib/quickbooks/setup/schemas";
 import type { TQuickBooksConfigurationView } from "@/lib/quickbooks/setup/queries";
 
@@ -26,7 +27,12 @@ export function ConfigurationSummary({ configuration, canManage }: { configurati
         ] as [string, string][])
       : []),
     ["Product/Service", configuration.defaultItemName],
-    ...(isXometry ? ([["Automated payments", configuration.paymentsEnabled ? `On → ${configuration.depositAccountName}` : "Off"]] as [string, string][]) : []),
+    ...(isXometry
+      ? ([
+          ["Automated payments", configuration.paymentsEnabled ? `On → ${configuration.depositAccountName}` : "Off"],
+          ["Payout deposits", configuration.depositsEnabled ? describeDeposits(savedAccountNames(configuration)) : "Off"],
+        ] as [string, string][])
+      : []),
     ["In-house invoices", configuration.jobSources === "XOMETRY" ? "Off" : "On"],
   ];
   return (

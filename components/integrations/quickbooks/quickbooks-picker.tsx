@@ -25,9 +25,14 @@ export function QuickBooksPicker({
   error,
   unusableHint,
   extra,
+  params = {},
+  placeholder,
 }: {
   label: string;
-  kind: "customers" | "items";
+  kind: "customers" | "items" | "accounts";
+  /** More query parameters for the lookup (an account's role). */
+  params?: Record<string, string>;
+  placeholder?: string;
   value: TPickerValue;
   onChange: (value: TPickerValue) => void;
   error?: string;
@@ -38,10 +43,10 @@ export function QuickBooksPicker({
   const [search, setSearch] = useState("");
   const debounced = useDebounced(search);
   const query = useInfiniteQuery({
-    queryKey: ["quickbooks-lookup", kind, debounced],
+    queryKey: ["quickbooks-lookup", kind, params, debounced],
     initialPageParam: 1,
     queryFn: async ({ pageParam }): Promise<TLookupPage> => {
-      const response = await fetch(`/api/integrations/quickbooks/lookup/${kind}?${new URLSearchParams({ search: debounced, page: String(pageParam) })}`);
+      const response = await fetch(`/api/integrations/quickbooks/lookup/${kind}?${new URLSearchParams({ ...params, search: debounced, page: String(pageParam) })}`);
       const body = await response.json();
       if (!response.ok) throw new Error(body.message ?? "QuickBooks could not be read.");
       return body as TLookupPage;
@@ -55,14 +60,14 @@ export function QuickBooksPicker({
         {label}
       </label>
       {value && (
-        <p className="text-sm" data-testid={`picked-${kind}`}>
+        <p className="text-sm" data-testid={`picked-${params.role ?? kind}`}>
           Selected: <strong>{value.name}</strong>
         </p>
       )}
       <input
         id={`${id}-search`}
         type="search"
-        placeholder={`Search ${kind === "customers" ? "customers" : "products and services"} by name`}
+        placeholder={placeholder ?? `Search ${kind === "customers" ? "customers" : "products and services"} by name`}
         value={search}
         onChange={(event) => setSearch(event.target.value)}
         className="block w-full rounded-md border border-slate-300 px-3 py-2 text-sm"

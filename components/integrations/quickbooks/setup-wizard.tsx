@@ -6,11 +6,13 @@ import { saveConfigurationAction, submitSetupStepAction } from "@/app/(app)/mana
 import { Button } from "@/components/ui/button";
 import { FormMessage } from "@/components/ui/form";
 import { useHydrated } from "@/components/ui/use-hydrated";
+import { describeDeposits, findUndepositedFundsId } from "@/lib/quickbooks/setup/account-roles";
 import type { TLookupOption } from "@/lib/quickbooks/setup/lookups";
 import type { TPreflightIssue } from "@/lib/quickbooks/setup/preflight";
 import { SOURCE_LABELS, TRIGGER_LABELS, type TConfigurationDraft } from "@/lib/quickbooks/setup/schemas";
 import type { TWizardStep } from "@/lib/quickbooks/setup/wizard";
 import { DraftPaymentsFields, InvoicingFields, JobSourceField } from "./configuration-fields";
+import { paymentsStepValues } from "./payments-step-values";
 import { PreflightNotices } from "./preflight-notices";
 
 type TResult = { ok: boolean; message?: string; fieldErrors?: Record<string, string> } | null;
@@ -21,7 +23,7 @@ export function SetupWizard({ step, steps, draft, accounts, issues }: { step: TW
   const router = useRouter();
   const [values, setValues] = useState<TConfigurationDraft>(() => ({
     paymentsEnabled: true,
-    depositAccountId: accounts.find((account) => account.name === "Undeposited Funds")?.id,
+    depositAccountId: findUndepositedFundsId(accounts),
     ...draft,
   }));
   const [result, setResult] = useState<TResult>(null);
@@ -45,7 +47,7 @@ export function SetupWizard({ step, steps, draft, accounts, issues }: { step: TW
                 defaultItemId: values.defaultItemId,
                 defaultItemLabel: values.defaultItemLabel,
               }
-            : { paymentsEnabled: values.paymentsEnabled ?? false, depositAccountId: values.paymentsEnabled ? values.depositAccountId : undefined };
+            : paymentsStepValues(values);
       const outcome = await submitSetupStepAction(step, payload);
       setResult(outcome.ok ? null : outcome);
       if (outcome.ok) goTo(outcome.data.next);
@@ -107,7 +109,10 @@ function Review({ values, accounts }: { values: TConfigurationDraft; accounts: T
       : []),
     ["Product/Service", values.defaultItemLabel ?? "—"],
     ...(isXometry
-      ? ([["Automated payments", values.paymentsEnabled ? `On, deposited to ${accounts.find((account) => account.id === values.depositAccountId)?.name ?? "—"}` : "Off"]] as [string, string][])
+      ? ([
+          ["Automated payments", values.paymentsEnabled ? `On, deposited to ${accounts.find((account) => account.id === values.depositAccountId)?.name ?? "—"}` : "Off"],
+          ["Payout deposits", values.paymentsEnabled && values.depositsEnabled ? describeDeposits(values.accountLabels ?? {}) : "Off"],
+        ] as [string, string][])
       : []),
   ];
   return (

@@ -4,6 +4,7 @@ import { toUserMessage } from "@/lib/errors";
 import { parseInput } from "@/lib/validation";
 import { requireQuickBooksApi, toInteractiveError } from "../connection";
 import { QuickBooksError } from "../errors";
+import { UNDEPOSITED_FUNDS } from "./account-roles";
 import { checkCompanySettings, readCompanySettings, type TCompanySettings, type TPreflightIssue } from "./preflight";
 
 export const LOOKUP_PAGE_SIZE = 20;
@@ -16,7 +17,8 @@ export const ZLookupRequestSchema = z.object({
 export type TLookupOption = { id: string; name: string; detail?: string; isUsable: boolean };
 export type TLookupPage = { options: TLookupOption[]; hasMore: boolean };
 
-async function withApi<T>(actor: TActor, run: (api: Awaited<ReturnType<typeof requireQuickBooksApi>>["api"]) => Promise<T>): Promise<T> {
+/** Runs a lookup against the organization's company; QuickBooks failures come back in plain words. */
+export async function withApi<T>(actor: TActor, run: (api: Awaited<ReturnType<typeof requireQuickBooksApi>>["api"]) => Promise<T>): Promise<T> {
   ensureCan(actor, "quickbooks.lookup");
   const { api } = await requireQuickBooksApi(actor.organizationId);
   try {
@@ -54,11 +56,12 @@ export async function searchItems(actor: TActor, input: unknown): Promise<TLooku
   });
 }
 
+/** Where payments can go: Undeposited Funds (found by its sub-type, the name is editable) or a bank account. */
 export async function listDepositAccounts(actor: TActor): Promise<TLookupOption[]> {
   return withApi(actor, async (api) =>
     (await api.listDepositAccounts())
       .filter((account) => !account.CurrencyRef || account.CurrencyRef.value === "USD")
-      .map((account) => ({ id: account.Id, name: account.Name, detail: account.AccountType === "Bank" ? "Bank" : "Undeposited Funds", isUsable: true })),
+      .map((account) => ({ id: account.Id, name: account.Name, detail: account.AccountSubType === "UndepositedFunds" ? UNDEPOSITED_FUNDS : (account.AccountType ?? "Bank"), isUsable: true })),
   );
 }
 

@@ -3,8 +3,17 @@ import { db } from "@/lib/db/client";
 import type { QuickBooksConfiguration } from "@/lib/generated/prisma/client";
 import { parseInput } from "@/lib/validation";
 import { requireQuickBooksApi, toInteractiveError } from "../connection";
+import { ACCOUNT_ROLES, type TAccountRole } from "./account-roles";
 import { SOURCE_LABELS, TRIGGER_LABELS, ZConfigurationInputSchema } from "./schemas";
 import { validateConfiguration, type TValidatedConfiguration } from "./validate-configuration";
+
+const AUDIT_LABELS: Record<TAccountRole, string> = {
+  bank: "Deposit payouts to",
+  advanceCard: "Advance Card account",
+  bnpl: "Supplies BNPL account",
+  fastPayFee: "FastPay fee account",
+  adjustment: "Adjustments account",
+};
 
 type TAuditedField = { label: string; read: (config: Partial<QuickBooksConfiguration> | TValidatedConfiguration | null) => string | null };
 
@@ -18,6 +27,10 @@ const AUDITED: Record<string, TAuditedField> = {
   defaultItem: { label: "Product/Service", read: (c) => c?.defaultItemName ?? null },
   paymentsEnabled: { label: "Automated payments", read: (c) => (c ? onOff(c.paymentsEnabled) : null) },
   depositAccount: { label: "Deposit to", read: (c) => c?.depositAccountName ?? null },
+  depositsEnabled: { label: "Payout deposits", read: (c) => (c ? onOff(c.depositsEnabled) : null) },
+  ...Object.fromEntries(
+    ACCOUNT_ROLES.map((role): [string, TAuditedField] => [`${role}Account`, { label: AUDIT_LABELS[role], read: (c) => c?.[`${role}AccountName`] ?? null }]),
+  ),
 };
 
 export type TConfigurationChanges = Record<string, { label: string; from: string | null; to: string | null }>;
@@ -57,6 +70,17 @@ export async function saveQuickBooksConfiguration(actor: TActor, rawInput: unkno
     paymentsEnabled: validated.paymentsEnabled,
     depositAccountId: validated.depositAccountId ?? null,
     depositAccountName: validated.depositAccountName,
+    depositsEnabled: validated.depositsEnabled,
+    bankAccountId: validated.bankAccountId ?? null,
+    bankAccountName: validated.bankAccountName,
+    advanceCardAccountId: validated.advanceCardAccountId ?? null,
+    advanceCardAccountName: validated.advanceCardAccountName,
+    bnplAccountId: validated.bnplAccountId ?? null,
+    bnplAccountName: validated.bnplAccountName,
+    fastPayFeeAccountId: validated.fastPayFeeAccountId ?? null,
+    fastPayFeeAccountName: validated.fastPayFeeAccountName,
+    adjustmentAccountId: validated.adjustmentAccountId ?? null,
+    adjustmentAccountName: validated.adjustmentAccountName,
     customTxnNumbers: validated.settings.customTxnNumbers,
     updatedByUserId: actor.userId,
   };

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { ACCOUNT_ROLE_RULES, ACCOUNT_ROLES, accountField, type TAccountRole } from "./account-roles";
 
 /** QuickBooks ids are numeric strings; anything else is refused before we ask QuickBooks. */
 export const ZQuickBooksIdSchema = z.string().trim().regex(/^\d{1,20}$/, "Choose from the list");
@@ -17,10 +18,34 @@ export const ZInvoicingStepSchema = z.object({
   defaultItemLabel: z.string().max(200).optional(),
 });
 
+/** Deposits: the bank account and one account per deduction kind, each a QuickBooks id. */
+const DEPOSIT_FIELDS = {
+  depositsEnabled: z.boolean().default(false),
+  bankAccountId: ZQuickBooksIdSchema.optional(),
+  advanceCardAccountId: ZQuickBooksIdSchema.optional(),
+  bnplAccountId: ZQuickBooksIdSchema.optional(),
+  fastPayFeeAccountId: ZQuickBooksIdSchema.optional(),
+  adjustmentAccountId: ZQuickBooksIdSchema.optional(),
+};
+
+// Display only, so a resumed wizard shows what was picked; saved names always come from QuickBooks.
+const ZAccountLabelsSchema = z.partialRecord(z.enum(ACCOUNT_ROLES), z.string().max(200)).optional();
+
 export const ZPaymentsStepSchema = z.object({
   paymentsEnabled: z.boolean(),
   depositAccountId: ZQuickBooksIdSchema.optional(),
+  ...DEPOSIT_FIELDS,
+  accountLabels: ZAccountLabelsSchema,
 });
+
+const NO_DEPOSITS = {
+  depositsEnabled: false,
+  bankAccountId: undefined,
+  advanceCardAccountId: undefined,
+  bnplAccountId: undefined,
+  fastPayFeeAccountId: undefined,
+  adjustmentAccountId: undefined,
+} satisfies Record<keyof typeof DEPOSIT_FIELDS, unknown>;
 
 /** A whole configuration, as saved by the wizard's Review step or Edit Configuration. */
 export const ZConfigurationInputSchema = z
@@ -31,23 +56,35 @@ export const ZConfigurationInputSchema = z
     defaultItemId: ZQuickBooksIdSchema,
     paymentsEnabled: z.boolean().default(false),
     depositAccountId: ZQuickBooksIdSchema.optional(),
+    ...DEPOSIT_FIELDS,
   })
   .superRefine((value, context) => {
     if (value.jobSources === "IN_HOUSE") return;
     if (!value.invoiceTrigger) context.addIssue({ code: "custom", path: ["invoiceTrigger"], message: "Choose when to invoice" });
     if (!value.xometryCustomerId) context.addIssue({ code: "custom", path: ["xometryCustomerId"], message: "Choose the QuickBooks customer for Xometry jobs" });
     if (value.paymentsEnabled && !value.depositAccountId) context.addIssue({ code: "custom", path: ["depositAccountId"], message: "Choose where payments are deposited" });
+    if (!value.depositsEnabled) return;
+    if (!value.paymentsEnabled) context.addIssue({ code: "custom", path: ["depositsEnabled"], message: "A deposit collects the payout's payments: turn on automated payments too" });
+    for (const role of ACCOUNT_ROLES) {
+      if (!value[accountField(role)]) context.addIssue({ code: "custom", path: [accountField(role)], message: `Choose the account for ${ACCOUNT_ROLE_RULES[role].noun}` });
+    }
   })
   .transform((value) =>
     value.jobSources === "IN_HOUSE"
-      ? { ...value, invoiceTrigger: undefined, xometryCustomerId: undefined, paymentsEnabled: false, depositAccountId: undefined }
-      : value.paymentsEnabled
-        ? value
-        : { ...value, depositAccountId: undefined },
+      ? { ...value, ...NO_DEPOSITS, invoiceTrigger: undefined, xometryCustomerId: undefined, paymentsEnabled: false, depositAccountId: undefined }
+      : !value.paymentsEnabled
+        ? { ...value, ...NO_DEPOSITS, depositAccountId: undefined }
+        : value.depositsEnabled
+          ? value
+          : { ...value, ...NO_DEPOSITS },
   );
 
 export type TConfigurationInput = z.output<typeof ZConfigurationInputSchema>;
-export type TConfigurationDraft = Partial<z.input<typeof ZConfigurationInputSchema>> & { xometryCustomerLabel?: string; defaultItemLabel?: string };
+export type TConfigurationDraft = Partial<z.input<typeof ZConfigurationInputSchema>> & {
+  xometryCustomerLabel?: string;
+  defaultItemLabel?: string;
+  accountLabels?: Partial<Record<TAccountRole, string>>;
+};
 
 export const TRIGGER_LABELS = { JOB_ACCEPTED: "Job Accepted", JOB_SHIPPED: "Job Completed (Shipped)" } as const;
 export const SOURCE_LABELS = { XOMETRY: "Xometry only", IN_HOUSE: "In-house only", BOTH: "Xometry and in-house" } as const;

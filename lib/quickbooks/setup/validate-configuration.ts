@@ -4,13 +4,15 @@ import { QuickBooksError } from "../errors";
 import type { TAccount, TCustomer, TItem } from "../schemas";
 import { checkCompanySettings, checkXometryCustomer, readCompanySettings, type TCompanySettings } from "./preflight";
 import type { TConfigurationInput } from "./schemas";
+import { validateDepositAccounts, type TDepositAccountNames } from "./validate-deposit-accounts";
 
-export type TValidatedConfiguration = TConfigurationInput & {
-  xometryCustomerName: string | null;
-  defaultItemName: string;
-  depositAccountName: string | null;
-  settings: TCompanySettings;
-};
+export type TValidatedConfiguration = TConfigurationInput &
+  TDepositAccountNames & {
+    xometryCustomerName: string | null;
+    defaultItemName: string;
+    depositAccountName: string | null;
+    settings: TCompanySettings;
+  };
 
 const SELLABLE_ITEM_TYPES = new Set(["Service", "NonInventory"]);
 const DEPOSIT_ACCOUNT_TYPES = new Set(["Bank", "Other Current Asset"]);
@@ -61,8 +63,10 @@ export async function validateConfiguration(api: QuickBooksApi, input: TConfigur
       throw refused("depositAccountId", `${account.Name} is in ${account.CurrencyRef.value}; Xometry pays in USD. Choose a USD account.`);
     }
   }
+  const depositAccountNames = await validateDepositAccounts(api, input, account, settings.homeCurrency);
   return {
     ...input,
+    ...depositAccountNames,
     xometryCustomerName: customer?.DisplayName ?? null,
     defaultItemName: item.Name,
     depositAccountName: account?.Name ?? null,

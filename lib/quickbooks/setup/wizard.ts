@@ -37,7 +37,7 @@ export async function submitSetupStep(actor: TActor, rawStep: unknown, values: u
     if (draft.jobSources !== "IN_HOUSE") {
       parseInput(z.object({ invoiceTrigger: z.string({ message: "Choose when to invoice" }), xometryCustomerId: z.string({ message: "Choose the QuickBooks customer for Xometry jobs" }) }), draft);
     }
-    await checkAgainstQuickBooks(api, { ...draft, paymentsEnabled: false });
+    await checkAgainstQuickBooks(api, { ...draft, paymentsEnabled: false, depositsEnabled: false });
   }
   if (step === "payments") await checkAgainstQuickBooks(api, draft);
   return { next: getNextStep(step, draft), draft: await saveSetupStep(actor, STEP_SCHEMAS[step], stepValues) };

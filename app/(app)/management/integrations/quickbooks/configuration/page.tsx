@@ -7,6 +7,7 @@ import { Card, PageHeader } from "@/components/ui/card";
 import { requirePageSession } from "@/lib/auth/current";
 import { can } from "@/lib/auth/permissions";
 import { formatTimestamp } from "@/lib/dates";
+import { findUndepositedFundsId, savedDepositSettings } from "@/lib/quickbooks/setup/account-roles";
 import { loadSetupContext } from "@/lib/quickbooks/setup/lookups";
 import { getQuickBooksConfiguration } from "@/lib/quickbooks/setup/queries";
 import { getQuickBooksStatus } from "@/lib/quickbooks/status";
@@ -49,7 +50,8 @@ export default async function QuickBooksConfigurationPage() {
                   defaultItemId: configuration.defaultItemId,
                   defaultItemLabel: configuration.defaultItemName,
                   paymentsEnabled: configuration.paymentsEnabled,
-                  depositAccountId: configuration.depositAccountId ?? loaded.accounts.find((account) => account.name === "Undeposited Funds")?.id,
+                  depositAccountId: configuration.depositAccountId ?? findUndepositedFundsId(loaded.accounts),
+                  ...savedDepositSettings(configuration),
                 }}
               />
             </div>
