@@ -74,6 +74,13 @@ describe("accounts", () => {
     expect(getFaultCode(noMulti.err)).toBe("6000");
   });
 
+  it("updating an account is not emulated (400, code 500 Unsupported Operation)", async () => {
+    const card = await mustQbo(ctx.qbo, "getAccount", ACCOUNTS.advanceCard);
+    const res = await callQbo(ctx.qbo, "updateAccount", { Id: card.Id, SyncToken: card.SyncToken, Name: "Renamed" });
+    expect(res.err.response.status).toBe(400);
+    expect(getFaultCode(res.err)).toBe("500");
+  });
+
   it("an inactive account is hidden from queries unless they filter on Active", async () => {
     await mustQbo(ctx.qbo, "createAccount", { Name: "Old Card", AccountType: "Credit Card", Active: false });
     expect(names(await mustQbo(ctx.qbo, "findAccounts", { AccountType: "Credit Card" }))).toEqual(["Xometry Advance Card"]);
