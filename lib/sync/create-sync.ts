@@ -5,6 +5,8 @@ import { enqueuePushSync } from "@/lib/queue/tasks";
 export type TNewSync = {
   organizationId: string;
   kind: "INVOICE" | "PAYMENT" | "DEPOSIT";
+  /** 0 (default) for the job's or payout's own document; changes count up. */
+  sequence?: number;
   jobId?: string;
   payoutId?: string;
   realmId: string;
@@ -23,8 +25,8 @@ export type TNewSync = {
 export async function createSync(tx: TTransaction, data: TNewSync) {
   const unique =
     data.kind !== "INVOICE"
-      ? { organizationId_kind_payoutId: { organizationId: data.organizationId, kind: data.kind, payoutId: data.payoutId! } }
-      : { organizationId_kind_jobId: { organizationId: data.organizationId, kind: data.kind, jobId: data.jobId! } };
+      ? { organizationId_kind_payoutId_sequence: { organizationId: data.organizationId, kind: data.kind, payoutId: data.payoutId!, sequence: data.sequence ?? 0 } }
+      : { organizationId_kind_jobId_sequence: { organizationId: data.organizationId, kind: data.kind, jobId: data.jobId!, sequence: data.sequence ?? 0 } };
   const inserted = await tx.quickBooksSync.createMany({ data: [{ ...data, errorMessage: data.status === "PAUSED" ? PAUSED_MESSAGE : null }], skipDuplicates: true });
   const sync = await tx.quickBooksSync.findUniqueOrThrow({ where: unique });
   if (inserted.count === 1 && sync.status === "PENDING") await enqueuePushSync(sync.id, { tx });
