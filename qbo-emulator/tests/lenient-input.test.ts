@@ -129,3 +129,18 @@ describe("not-set values", () => {
     expect(queried).toMatchObject({ bId: "2", QueryResponse: { Item: [{ Name: "Setup Fee" }] } });
   });
 });
+
+describe("deposit lines", () => {
+  it("a linked line with a client's empty DetailType and empty DepositLineDetail is still a linked line", async () => {
+    const inv = await mustQbo(ctx.qbo, "createInvoice", buildInvoiceBody("1", 75));
+    const p = await mustQbo(ctx.qbo, "createPayment", { CustomerRef: { value: "1" }, TotalAmt: 75, Line: [{ Amount: 75, LinkedTxn: [{ TxnId: inv.Id, TxnType: "Invoice" }] }] });
+    const line = {
+      Amount: "75.00", DetailType: "", Description: "",
+      DepositLineDetail: { AccountRef: { value: "", name: "" }, Entity: { value: "", type: "" }, CheckNum: "" },
+      LinkedTxn: [{ TxnId: p.Id, TxnType: "Payment", TxnLineId: "0" }],
+    };
+    const res = await post("deposit", { DepositToAccountRef: { value: "1" }, TxnDate: "", Line: [line] });
+    expect(res.status).toBe(200);
+    expect(res.json.Deposit.Line).toEqual([{ Amount: 75, LinkedTxn: [{ TxnId: p.Id, TxnType: "Payment", TxnLineId: "0" }] }]);
+  });
+});

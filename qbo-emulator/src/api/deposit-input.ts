@@ -5,7 +5,7 @@ import { toCents } from "../json";
 import { findDepositOfPayment } from "../store/ledger";
 import type { DepositAccountLineRec, DepositLineRec, DepositLinkedLineRec, RealmState } from "../store/types";
 import { findActiveAccount } from "./account";
-import { pickFields } from "./context";
+import { compactValue, pickFields } from "./context";
 import { READ_ONLY_COMMON, ZAnySchema, ZDateSchema, ZDecimalSchema, ZRefSchema, ZTextSchema } from "./field-schemas";
 import { ZLinkedTxnSchema } from "./payment-input";
 import { isPlainObject } from "./schema";
@@ -16,7 +16,8 @@ const ZDepositLineDetailSchema = z.strictObject({
 });
 
 const ZDepositLineSchema = z.strictObject({
-  Id: ZAnySchema, LineNum: ZAnySchema, Description: ZTextSchema, Amount: ZDecimalSchema.optional(), DetailType: ZTextSchema,
+  Id: ZAnySchema, LineNum: ZAnySchema, Description: ZTextSchema, Amount: ZDecimalSchema.optional(),
+  DetailType: z.preprocess((v) => (v === "" ? undefined : v), ZTextSchema),
   DepositLineDetail: ZDepositLineDetailSchema.optional(), LinkedTxn: z.array(ZLinkedTxnSchema).optional(),
   LineEx: ZAnySchema, CustomField: ZAnySchema, ProjectRef: ZAnySchema,
 });
@@ -114,7 +115,8 @@ function buildLine(realm: RealmState, line: TDepositLine, scope: DepositScope, s
   if (line.DetailType !== undefined && line.DetailType !== "DepositLineDetail") {
     throw Faults.businessValidation(`A deposit line can't be a ${line.DetailType}.`, "Line.DetailType");
   }
-  const hasDetail = line.DetailType !== undefined || line.DepositLineDetail !== undefined;
+  // A detail whose members were all empty (a client's defaults) counts as not sent.
+  const hasDetail = line.DetailType !== undefined || compactValue(line.DepositLineDetail) !== undefined;
   if (line.DetailType !== undefined && !line.DepositLineDetail?.AccountRef) throw Faults.requiredMissing(ACCOUNT_ELEMENT);
   if (line.LinkedTxn === undefined) return buildAccountLine(realm, line, amountCents, scope);
   // Observed at Intuit: a DepositLineDetail on a linked payment line is refused with this message.
