@@ -22,10 +22,14 @@ export async function getPayout(organizationId: string, payoutId: string) {
   return payout;
 }
 
-/** Shipped Xometry jobs not yet in any payout: the choices for Simulate payout. */
+/**
+ * Shipped Xometry jobs no weekly payout has paid yet: the choices for Simulate payout. A job only
+ * FastPay paid is among them, so a weekly payout listing it again can be tried.
+ */
 export function listUnpaidShippedJobs(organizationId: string) {
   return db.job.findMany({
-    where: { organizationId, source: "XOMETRY", status: "SHIPPED", payoutLines: { none: {} } },
+    where: { organizationId, source: "XOMETRY", status: "SHIPPED", payoutLines: { none: { payout: { type: "WEEKLY" } } } },
     orderBy: { shipDate: "asc" },
+    include: { payoutLines: { select: { payout: { select: { externalId: true } } } } },
   });
 }

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { ZCalendarDateSchema } from "@/lib/dates";
 import { ZMoneySchema } from "@/lib/money";
+import { ZFeePercentSchema } from "./fastpay-fee";
 
 export const DEDUCTION_KINDS = ["advance_card", "supplies_bnpl", "fastpay_fee", "adjustment"] as const;
 export const PAYOUT_TYPES = ["weekly", "fastpay"] as const;
@@ -55,8 +56,33 @@ export const ZXometryPayoutWebhookSchema = z.strictObject({
 
 export type TXometryPayoutWebhook = z.output<typeof ZXometryPayoutWebhookSchema>;
 
-/** Simulate payout (owners/admins): the shipped jobs to pay, each at its current price. */
-export const ZSimulatePayoutRequestSchema = z.object({
-  jobIds: z.array(z.string().min(1).max(64)).min(1, "Choose at least one shipped job").max(200),
-  paidAt: ZCalendarDateSchema,
-});
+/** What Simulate payout may deduct by hand; FastPay's fee is computed from its percentage. */
+export const SIMULATED_DEDUCTION_KINDS = ["advance_card", "supplies_bnpl", "adjustment"] as const;
+
+/** Simulate payout (owners/admins): the shipped jobs to pay at their price, deductions, and FastPay with its fee. */
+export const ZSimulatePayoutRequestSchema = z
+  .object({
+    jobIds: z.array(z.string().min(1).max(64)).min(1, "Choose at least one shipped job").max(200),
+    paidAt: ZCalendarDateSchema,
+    deductions: z
+      .array(
+        z.strictObject({
+          kind: z.enum(SIMULATED_DEDUCTION_KINDS, { message: "Choose the kind of deduction" }),
+          amount: ZPositiveMoneySchema,
+          memo: z.string().trim().max(200).optional().transform((memo) => memo || undefined),
+          /** Supplies BNPL: the job (one of jobIds) whose payout it is deducted from. */
+          jobId: z.string().max(64).optional().transform((jobId) => jobId || undefined),
+        }),
+      )
+      .max(20)
+      .default([]),
+    /** Present: a FastPay payout, charging this percentage of the net after Advance Card deductions. */
+    fastPayFeePercent: ZFeePercentSchema.optional(),
+  })
+  .superRefine((request, ctx) => {
+    request.deductions.forEach((deduction, index) => {
+      if (deduction.kind !== "supplies_bnpl") return;
+      if (!deduction.jobId) ctx.addIssue({ code: "custom", path: ["deductions", index, "jobId"], message: "Choose the job Supplies BNPL is deducted from" });
+      else if (!request.jobIds.includes(deduction.jobId)) ctx.addIssue({ code: "custom", path: ["deductions", index, "jobId"], message: "Choose one of the jobs this payout pays" });
+    });
+  });

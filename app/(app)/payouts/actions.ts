@@ -8,7 +8,7 @@ import { notFound } from "@/lib/errors";
 import { simulatePayout } from "@/lib/payouts/simulate-payout";
 import { retrySync } from "@/lib/sync/retry-sync";
 
-export async function simulatePayoutAction(input: { jobIds: string[]; paidAt: string }): Promise<TActionResult<{ payoutId: string }>> {
+export async function simulatePayoutAction(input: unknown): Promise<TActionResult<{ payoutId: string }>> {
   return runAction("simulate-payout", async () => {
     const result = await simulatePayout(await requireActor(), input);
     revalidatePath("/payouts");

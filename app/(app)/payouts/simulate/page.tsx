@@ -16,14 +16,22 @@ export default async function SimulatePayoutPage() {
   const jobs = await listUnpaidShippedJobs(session.organizationId);
   return (
     <>
-      <PageHeader title="Simulate payout" description="Record a payout as Xometry would send it, for the shipped jobs you choose. It takes the same path as a real one." />
+      <PageHeader title="Simulate payout" description="Record a payout as Xometry would send it: the shipped jobs you choose, deductions, and FastPay if you like. It takes the same path as a real one." />
       <Card>
         {jobs.length === 0 ? (
           <EmptyState>No shipped job is waiting for a payout.</EmptyState>
         ) : (
           <SimulatePayoutForm
             today={todayCalendarDate()}
-            jobs={jobs.map((job) => ({ id: job.id, label: `${job.number} · ${job.partName}`, shipped: formatCalendarDate(job.shipDate), price: formatCents(job.priceCents) }))}
+            jobs={jobs.map((job) => ({
+              id: job.id,
+              number: job.number,
+              label: `${job.number} · ${job.partName}`,
+              shipped: formatCalendarDate(job.shipDate),
+              price: formatCents(job.priceCents),
+              priceCents: job.priceCents,
+              paidEarlyBy: job.payoutLines[0]?.payout.externalId ?? null,
+            }))}
           />
         )}
       </Card>
