@@ -1,10 +1,7 @@
-import type { z } from "zod";
-import { getQuickBooksConfig } from "./config";
-import { QuickBooksError } from "./errors";
 import {
-  parseQueryRows,
   ZAccountSchema,
   ZCompanyInfoSchema,
+  ZCreditMemoSchema,
   ZCustomerSchema,
   ZDepositSchema,
   ZInvoiceSchema,
@@ -12,6 +9,7 @@ import {
   ZPaymentSchema,
   ZPreferencesSchema,
   type TAccount,
+  type TCreditMemo,
   type TCustomer,
   type TDeposit,
   type TInvoice,
@@ -19,57 +17,14 @@ import {
   type TPayment,
   type TPreferences,
 } from "./schemas";
-import { callSdk, createSdk, quoteQueryValue, type TSdk } from "./sdk";
-import { pauseRealm, withRealmSlot } from "./rate-limit";
-import { getValidAccessToken } from "./tokens";
+import { QuickBooksApiCore } from "./api-core";
+import { quoteQueryValue } from "./sdk";
 
-type TSdkMethod = (sdk: TSdk, callback: (error: unknown, data: unknown) => void) => void;
-
-/**
- * The typed, promise-based façade over node-quickbooks for one connection. Every call takes a
- * valid token (refreshing single-flight when needed) and a slot in the realm's request budget;
- * a 401 refreshes once and retries once; a 429 pauses the realm for everyone.
- * `maxWaitMs`: how long to wait for room in the budget before RealmBusyError (workers reschedule).
- * `beforeRequest`: runs inside the slot just before each request is sent (a worker checks that its
- * claim on the row still holds, so a worker that lost it sends nothing).
- */
-export class QuickBooksApi {
-  constructor(
-    readonly connectionId: string,
-    private readonly options: { maxWaitMs: number; beforeRequest?: () => Promise<void> } = { maxWaitMs: 15_000 },
-  ) {}
-
-  private async call<T>(schema: z.ZodType<T> | null, method: TSdkMethod): Promise<T> {
-    const config = getQuickBooksConfig();
-    let token = await getValidAccessToken(this.connectionId);
-    for (let attempt = 0; ; attempt++) {
-      try {
-        const data = await withRealmSlot(
-          token.realmId,
-          async () => {
-            await this.options.beforeRequest?.();
-            return callSdk<unknown>((callback) => method(createSdk(config, token.realmId, token.accessToken), callback));
-          },
-          this.options,
-        );
-        return schema ? schema.parse(data) : (data as T);
-      } catch (error) {
-        if (error instanceof QuickBooksError && error.kind === "throttled") await pauseRealm(token.realmId);
-        if (!(error instanceof QuickBooksError) || error.kind !== "auth" || attempt > 0) throw error;
-        token = await getValidAccessToken(this.connectionId, token.accessToken);
-      }
-    }
-  }
-
-  private query<T>(entity: string, statement: string, row: z.ZodType<T>): Promise<T[]> {
-    return this.call(null, (sdk, callback) =>
-      (sdk as unknown as Record<string, (criteria: string, cb: typeof callback) => void>)[`find${entity}s`]!(statement, callback),
-    ).then((body) => parseQueryRows(body, entity, row));
-  }
-
+/** The typed, promise-based façade over node-quickbooks for one connection: every operation we use. */
+export class QuickBooksApi extends QuickBooksApiCore {
   async getCompanyName(): Promise<string> {
-    const token = await getValidAccessToken(this.connectionId);
-    const info = await this.call(ZCompanyInfoSchema, (sdk, callback) => sdk.getCompanyInfo(token.realmId, callback));
+    const realmId = await this.realmId();
+    const info = await this.call(ZCompanyInfoSchema, (sdk, callback) => sdk.getCompanyInfo(realmId, callback));
     return info.CompanyName;
   }
 
@@ -154,6 +109,37 @@ export class QuickBooksApi {
 
   findPayments(where: string): Promise<TPayment[]> {
     return this.query("Payment", where, ZPaymentSchema);
+  }
+
+  getPayment(id: string): Promise<TPayment> {
+    return this.call(ZPaymentSchema, (sdk, callback) => sdk.getPayment(id, callback));
+  }
+
+  /** Sparse update (`Id`, current `SyncToken`, the changed fields); a stale token answers 5010. */
+  updateInvoice(invoice: { Id: string; SyncToken: string } & Record<string, unknown>, requestId: string): Promise<TInvoice> {
+    return this.call(ZInvoiceSchema, (sdk, callback) => sdk.updateInvoice({ ...invoice, sparse: true, requestId }, callback));
+  }
+
+  /** Void, never delete: the invoice stays with zero amounts and "Voided" in its note. */
+  voidInvoice(invoice: { Id: string; SyncToken: string }, requestId: string): Promise<TInvoice> {
+    return this.call(ZInvoiceSchema, (sdk, callback) => sdk.voidInvoice({ ...invoice, requestId }, callback));
+  }
+
+  createCreditMemo(creditMemo: Record<string, unknown>, requestId: string): Promise<TCreditMemo> {
+    return this.call(ZCreditMemoSchema, (sdk, callback) => sdk.createCreditMemo({ ...creditMemo, requestId }, callback));
+  }
+
+  getCreditMemo(id: string): Promise<TCreditMemo> {
+    return this.call(ZCreditMemoSchema, (sdk, callback) => sdk.getCreditMemo(id, callback));
+  }
+
+  findCreditMemos(where: string): Promise<TCreditMemo[]> {
+    return this.query("CreditMemo", where, ZCreditMemoSchema);
+  }
+
+  /** Change Data Capture: every change to these entities since `since` (≤ 30 days); the raw body, parsed by the caller. */
+  changeDataCapture(entities: string[], since: Date): Promise<unknown> {
+    return this.call(null, (sdk, callback) => sdk.changeDataCapture(entities, since.toISOString(), callback));
   }
 }
 

@@ -91,6 +91,19 @@ export const ZDepositSchema = z.object({
 });
 export type TDeposit = z.infer<typeof ZDepositSchema>;
 
+/** A CreditMemo: a credit for the customer, applied to an invoice through a Payment (or left open). */
+export const ZCreditMemoSchema = z.object({
+  Id: z.string(),
+  SyncToken: z.string(),
+  TxnDate: z.string(),
+  TotalAmt: z.number(),
+  Balance: z.number().optional(),
+  DocNumber: z.string().nullish(),
+  PrivateNote: z.string().nullish(),
+  CustomerRef: ZRefSchema,
+});
+export type TCreditMemo = z.infer<typeof ZCreditMemoSchema>;
+
 /** `{"QueryResponse":{"Customer":[…],"startPosition":1,"maxResults":n}}`, or `{"QueryResponse":{}}` when empty. */
 export function parseQueryRows<T>(body: unknown, entity: string, row: z.ZodType<T>): T[] {
   const parsed = z.object({ QueryResponse: z.record(z.string(), z.unknown()) }).parse(body);
