@@ -1,61 +1,70 @@
 "use client";
 
-import { useRouter } from "next/navigation";
-import { useState, useTransition } from "react";
-import { retryPayoutPaymentAction } from "@/app/(app)/payouts/actions";
+import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { postPayoutAction, retryPayoutAction } from "@/app/(app)/payouts/actions";
 import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { formatCents } from "@/lib/money";
-import type { TPayoutSyncView } from "@/lib/payouts/payout-sync-view";
+import type { TPayoutQuickBooksView } from "@/lib/payouts/payout-quickbooks-view";
+import { isUnsettled } from "@/lib/payouts/payout-sync-view";
+import { PayoutDepositSection } from "./payout-deposit-section";
+import { PayoutPaymentSection } from "./payout-payment-section";
 import { PayoutSyncBadge } from "./payout-sync-badge";
 
-/** The payout's QuickBooks payment: status, what was posted, differences, and Retry on failure. */
-export function PayoutQuickBooksCard({ payoutId, sync, canRetry, deductionsCents }: { payoutId: string; sync: TPayoutSyncView | null; canRetry: boolean; deductionsCents: number }) {
-  const router = useRouter();
-  const [error, setError] = useState<string | null>(null);
-  const [isPending, startTransition] = useTransition();
+async function readView(payoutId: string): Promise<TPayoutQuickBooksView> {
+  const response = await fetch(`/api/payouts/${payoutId}/quickbooks`, { cache: "no-store" });
+  const body = await response.json().catch(() => ({}));
+  if (!response.ok) throw new Error((body as { message?: string }).message ?? "Could not read the payout's QuickBooks status.");
+  return body as TPayoutQuickBooksView;
+}
+
+/** The payout's Payment(s) and Deposit in QuickBooks, live until they settle; Post and Retry for those who may. */
+export function PayoutQuickBooksCard({ payoutId, initial }: { payoutId: string; initial: TPayoutQuickBooksView }) {
+  const queryClient = useQueryClient();
+  const key = ["payout-quickbooks", payoutId];
+  const { data: view } = useQuery({
+    queryKey: key,
+    initialData: initial,
+    queryFn: () => readView(payoutId),
+    refetchInterval: (current) => (isUnsettled(current.state.data?.sync) ? 700 : 5000),
+  });
+  const act = useMutation({
+    mutationFn: async (action: "post" | "retry") => {
+      const result = action === "post" ? await postPayoutAction(payoutId) : await retryPayoutAction(payoutId);
+      if (!result.ok) throw new Error(result.message);
+    },
+    onSettled: () => queryClient.invalidateQueries({ queryKey: key }),
+  });
+  const { sync } = view;
   return (
     <Card title="QuickBooks" actions={<PayoutSyncBadge sync={sync} />}>
-      <div className="space-y-3 text-sm" data-testid="payout-quickbooks">
-        {!sync && <p className="text-slate-600">No payment is recorded in QuickBooks for this payout (automated payments were off, or QuickBooks was not set up).</p>}
-        {sync?.message && <p className={sync.status === "FAILED" ? "text-red-800" : "text-slate-600"}>{sync.message}</p>}
-        {sync?.payments.map((payment) => (
-          <p key={payment.qboId}>
-            Payment {payment.qboId}
-            {payment.customerName ? ` to ${payment.customerName}` : ""}: <strong>{formatCents(payment.totalCents)}</strong>
+      <div className="space-y-4 text-sm" data-testid="payout-quickbooks">
+        {act.error && (
+          <p role="alert" className="rounded-md bg-red-50 px-3 py-2 text-red-800">
+            {act.error.message}
           </p>
-        ))}
-        {sync && sync.differences.length > 0 && (
-          <ul role="note" className="list-disc space-y-1 rounded-md bg-amber-50 py-2 pl-6 pr-3 text-amber-900">
-            {sync.differences.map((difference) => (
-              <li key={difference}>{difference}</li>
-            ))}
-          </ul>
         )}
-        {deductionsCents > 0 && (
+        {view.explanation && <p className="text-slate-600">{view.explanation}</p>}
+        {sync?.payment && <PayoutPaymentSection payment={sync.payment} />}
+        {sync?.deposit && <PayoutDepositSection deposit={sync.deposit} bankAccountName={view.bankAccountName} />}
+        {!sync?.deposit && view.deductionsCents > 0 && (
           <p className="rounded-md bg-slate-100 px-3 py-2 text-slate-700">
-            Deductions ({formatCents(deductionsCents)}) are not in QuickBooks yet: the payment covers the gross, so the deposit in QuickBooks will be higher than what reached your bank.
+            The deductions ({formatCents(view.deductionsCents)}) are not in QuickBooks: without a deposit, the payment covers the gross, so QuickBooks shows more than reached your bank. Turn on
+            payout deposits in the QuickBooks configuration to book them.
           </p>
         )}
-        {error && (
-          <p role="alert" className="text-red-700">
-            {error}
-          </p>
-        )}
-        {sync?.status === "FAILED" && canRetry && (
-          <Button
-            disabled={isPending}
-            onClick={() =>
-              startTransition(async () => {
-                const result = await retryPayoutPaymentAction(payoutId);
-                setError(result.ok ? null : result.message);
-                router.refresh();
-              })
-            }
-          >
-            {isPending ? "Retrying…" : "Retry"}
-          </Button>
-        )}
+        <div className="flex gap-2">
+          {view.canPost && (
+            <Button onClick={() => act.mutate("post")} disabled={act.isPending}>
+              {act.isPending ? "Posting…" : sync ? "Post the deposit to QuickBooks" : "Post to QuickBooks"}
+            </Button>
+          )}
+          {view.canRetry && (
+            <Button onClick={() => act.mutate("retry")} disabled={act.isPending}>
+              {act.isPending ? "Retrying…" : "Retry"}
+            </Button>
+          )}
+        </div>
       </div>
     </Card>
   );

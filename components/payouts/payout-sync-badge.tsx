@@ -1,7 +1,7 @@
 import { Badge } from "@/components/ui/badge";
 import type { TPayoutSyncView } from "@/lib/payouts/payout-sync-view";
 
-const LABELS: Record<TPayoutSyncView["status"], { label: string; tone: "gray" | "blue" | "green" | "amber" | "red" }> = {
+export const SYNC_LABELS: Record<TPayoutSyncView["status"], { label: string; tone: "gray" | "blue" | "green" | "amber" | "red" }> = {
   PENDING: { label: "Sending…", tone: "blue" },
   SYNCING: { label: "Sending…", tone: "blue" },
   SYNCED: { label: "In QuickBooks", tone: "green" },
@@ -10,13 +10,19 @@ const LABELS: Record<TPayoutSyncView["status"], { label: string; tone: "gray" | 
   SKIPPED: { label: "Not sent", tone: "gray" },
 };
 
+/** The payout's payment and deposit as one status. */
 export function PayoutSyncBadge({ sync }: { sync: TPayoutSyncView | null | undefined }) {
   if (!sync) return <span className="text-xs text-slate-500">Not sent</span>;
-  const { label, tone } = LABELS[sync.status];
+  const { label, tone } = SYNC_LABELS[sync.status];
   return (
     <span className="inline-flex items-center gap-1" data-testid="payout-sync-status">
       <Badge tone={tone}>{label}</Badge>
-      {sync.status === "SYNCED" && sync.differences.length > 0 && <Badge tone="amber">Differences</Badge>}
+      {sync.status === "SYNCED" && sync.hasDifferences && <Badge tone="amber">Differences</Badge>}
+      {sync.status === "SYNCED" && sync.deposit?.matchesBank && <Badge tone="green">Matches bank</Badge>}
     </span>
   );
+}
+
+export function PayoutTypeBadge({ type }: { type: "WEEKLY" | "FASTPAY" }) {
+  return type === "FASTPAY" ? <Badge tone="violet">FastPay</Badge> : null;
 }

@@ -45,6 +45,9 @@ export const ENDPOINT_POLICIES: Record<string, TEndpointPolicy> = {
   "POST /api/jobs/[jobId]/invoice": { access: "invoices.manage", body: "json" },
   "GET /api/jobs/[jobId]/invoice/pdf": { access: "invoices.manage" },
   "POST /api/jobs/[jobId]/invoice/retry": { access: "invoices.manage", body: "none" },
+  "GET /api/payouts/[payoutId]/quickbooks": { access: "member" },
+  "GET /api/payouts/posting": { access: "invoices.manage" },
+  "POST /api/payouts/posting": { access: "invoices.manage", body: "json" },
 
   // Server actions: each asks for the session (checked in its source); the use case it calls checks
   // the role with ensureCan (the integration tests try every role).
@@ -57,7 +60,8 @@ export const ENDPOINT_POLICIES: Record<string, TEndpointPolicy> = {
   "ACTION app/(app)/management/integrations/quickbooks/actions.ts#submitSetupStepAction": { access: "member" },
   "ACTION app/(app)/management/integrations/quickbooks/actions.ts#saveConfigurationAction": { access: "member" },
   "ACTION app/(app)/payouts/actions.ts#simulatePayoutAction": { access: "member" },
-  "ACTION app/(app)/payouts/actions.ts#retryPayoutPaymentAction": { access: "member" },
+  "ACTION app/(app)/payouts/actions.ts#postPayoutAction": { access: "member" },
+  "ACTION app/(app)/payouts/actions.ts#retryPayoutAction": { access: "member" },
   "ACTION app/(auth)/login/actions.ts#signInAction": { access: "public", why: "signing in; throttled per account and address" },
   "ACTION app/(auth)/login/actions.ts#signOutAction": { access: "public", why: "ends whatever session the cookie names" },
   "ACTION app/(auth)/login/actions.ts#signOutEverywhereAction": { access: "member" },

@@ -7,8 +7,9 @@ import { requirePageSession } from "@/lib/auth/current";
 import { can } from "@/lib/auth/permissions";
 import { formatCalendarDate } from "@/lib/dates";
 import { formatCents } from "@/lib/money";
-import { PayoutSyncBadge } from "@/components/payouts/payout-sync-badge";
-import { getPayoutSyncs } from "@/lib/payouts/payout-sync-view";
+import { PayoutSyncBadge, PayoutTypeBadge } from "@/components/payouts/payout-sync-badge";
+import { PayoutsPostingCard } from "@/components/payouts/payouts-posting-card";
+import { getPayoutSyncs, isUnsettled } from "@/lib/payouts/payout-sync-view";
 import { listPayouts } from "@/lib/payouts/queries";
 
 export const metadata: Metadata = { title: "Payouts" };
@@ -19,10 +20,10 @@ export default async function PayoutsPage() {
   const syncs = await getPayoutSyncs(session.organizationId, payouts.map((payout) => payout.id));
   return (
     <>
-      <AutoRefresh intervalMs={[...syncs.values()].some((sync) => sync.status === "PENDING" || sync.status === "SYNCING") ? 1000 : 5000} />
+      <AutoRefresh intervalMs={[...syncs.values()].some(isUnsettled) ? 1000 : 5000} />
       <PageHeader
         title="Payouts"
-        description="What Xometry paid you. Net is what reaches your bank: gross less deductions."
+        description="What Xometry paid you, weekly or by FastPay. Net is what reaches your bank: gross less deductions, and what QuickBooks' deposit equals."
         actions={
           can(session.role, "payouts.simulate") && (
             <Link href="/payouts/simulate" className={buttonClass("secondary")}>
@@ -31,6 +32,7 @@ export default async function PayoutsPage() {
           )
         }
       />
+      {can(session.role, "invoices.manage") && <PayoutsPostingCard />}
       <Card>
         {payouts.length === 0 ? (
           <EmptyState>No payouts yet. They appear here as soon as Xometry sends them.</EmptyState>
@@ -53,7 +55,8 @@ export default async function PayoutsPage() {
                   <td className="py-2 pr-4 font-medium">
                     <Link href={`/payouts/${payout.id}`} className="text-brand-700 hover:underline">
                       {payout.externalId}
-                    </Link>
+                    </Link>{" "}
+                    <PayoutTypeBadge type={payout.type} />
                   </td>
                   <td className="py-2 pr-4">{formatCalendarDate(payout.paidAt)}</td>
                   <td className="py-2 pr-4">{payout._count.lines}</td>
