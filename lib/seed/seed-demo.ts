@@ -1,6 +1,8 @@
 import { hashPassword } from "@/lib/auth/password";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
-import type { JobStatus, Role } from "@/lib/generated/prisma/enums";
+import type { DeductionKind, JobStatus, Role } from "@/lib/generated/prisma/enums";
+import { formatCents } from "@/lib/money";
+import { computeFastPayFeeCents, formatPercent } from "@/lib/payouts/fastpay-fee";
 import { fromCalendarDate, toCalendarDateString } from "@/lib/dates";
 import { createRandom, IN_HOUSE_CUSTOMERS, IN_HOUSE_LINES, PART_NAMES } from "./demo-catalog";
 
@@ -13,7 +15,16 @@ type TShop = {
   xometry: Partial<Record<JobStatus, number>>;
   inHouse: { open: number; completed: number };
   firstJobNumber: number;
-  payouts: { externalId: string; jobs: number; daysAgo: number; deductions?: { kind: "FASTPAY_FEE" | "ADVANCE_CARD"; cents: number; memo: string }[] }[];
+  payouts: {
+    externalId: string;
+    jobs: number;
+    daysAgo: number;
+    type?: "WEEKLY" | "FASTPAY";
+    /** `onJob`: deducted from the first paid job's payout (Supplies BNPL). */
+    deductions?: { kind: DeductionKind; cents: number; memo: string; onJob?: boolean }[];
+    /** FastPay: its fee, this share of the net after Advance Card deductions (basis points). */
+    fastPayFeeBasisPoints?: number;
+  }[];
 };
 
 export const DEMO_SHOPS: TShop[] = [
@@ -32,6 +43,18 @@ export const DEMO_SHOPS: TShop[] = [
     payouts: [
       { externalId: "P-88231", jobs: 3, daysAgo: 21 },
       { externalId: "P-88540", jobs: 2, daysAgo: 7, deductions: [{ kind: "FASTPAY_FEE", cents: 4250, memo: "FastPay fee 2.5%" }] },
+      {
+        externalId: "P-88702",
+        jobs: 1,
+        daysAgo: 3,
+        type: "FASTPAY",
+        deductions: [
+          { kind: "ADVANCE_CARD", cents: 6000, memo: "Advance Card purchases, Nov 10–16" },
+          { kind: "SUPPLIES_BNPL", cents: 2500, memo: "Carbide end mills", onJob: true },
+          { kind: "ADJUSTMENT", cents: 500, memo: "Packaging credit reversed" },
+        ],
+        fastPayFeeBasisPoints: 250,
+      },
     ],
   },
   {
@@ -128,7 +151,8 @@ async function seedShop(db: PrismaClient, shop: TShop, passwordHash: string, now
     for (const payout of shop.payouts) {
       const paid = shipped.splice(0, payout.jobs);
       const grossCents = paid.reduce((sum, job) => sum + job.priceCents, 0);
-      const deductionsCents = (payout.deductions ?? []).reduce((sum, deduction) => sum + deduction.cents, 0);
+      const deductions = withFastPayFee(grossCents, payout.deductions ?? [], payout.fastPayFeeBasisPoints);
+      const deductionsCents = deductions.reduce((sum, deduction) => sum + deduction.cents, 0);
       await tx.payout.create({
         data: {
           organizationId: organization.id,
@@ -137,11 +161,22 @@ async function seedShop(db: PrismaClient, shop: TShop, passwordHash: string, now
           grossCents,
           deductionsCents,
           netCents: grossCents - deductionsCents,
+          type: payout.type ?? "WEEKLY",
           source: "WEBHOOK",
           lines: { create: paid.map((job) => ({ jobId: job.id, amountCents: job.priceCents })) },
-          deductions: { create: (payout.deductions ?? []).map((deduction) => ({ kind: deduction.kind, amountCents: deduction.cents, memo: deduction.memo })) },
+          deductions: {
+            create: deductions.map((deduction) => ({ kind: deduction.kind, amountCents: deduction.cents, memo: deduction.memo, jobId: deduction.onJob ? paid[0]!.id : null })),
+          },
         },
       });
     }
   }, { timeout: 60_000 });
+}
+
+/** A FastPay payout's fee deduction, computed as Xometry does (lib/payouts/fastpay-fee.ts). */
+function withFastPayFee(grossCents: number, deductions: NonNullable<TShop["payouts"][number]["deductions"]>, basisPoints: number | undefined) {
+  if (!basisPoints) return deductions;
+  const advanceCardCents = deductions.filter((deduction) => deduction.kind === "ADVANCE_CARD").reduce((sum, deduction) => sum + deduction.cents, 0);
+  const cents = computeFastPayFeeCents(grossCents, advanceCardCents, basisPoints);
+  return [...deductions, { kind: "FASTPAY_FEE" as const, cents, memo: `FastPay fee ${formatPercent(basisPoints)} of ${formatCents(grossCents - advanceCardCents)}` }];
 }

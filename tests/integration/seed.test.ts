@@ -14,7 +14,15 @@ describe("demo seed", () => {
     const counts = await db.job.groupBy({ by: ["status"], where: { organizationId: acme.id }, _count: true });
     const byStatus = Object.fromEntries(counts.map((row) => [row.status, row._count]));
     expect(byStatus).toMatchObject({ OFFERED: 8, ACCEPTED: 9, SHIPPED: 11, CANCELLED: 2, OPEN: 6, COMPLETED: 4 });
-    expect(await db.payout.count({ where: { organizationId: acme.id } })).toBe(2);
+    expect(await db.payout.count({ where: { organizationId: acme.id } })).toBe(3);
+    // One FastPay payout carries every deduction kind, its fee 2.5% of the net after the Advance Card.
+    const fastPay = await db.payout.findFirstOrThrow({ where: { organizationId: acme.id, type: "FASTPAY" }, include: { deductions: true, lines: true } });
+    expect(fastPay.deductions.map((deduction) => deduction.kind).sort()).toEqual(["ADJUSTMENT", "ADVANCE_CARD", "FASTPAY_FEE", "SUPPLIES_BNPL"]);
+    const fee = fastPay.deductions.find((deduction) => deduction.kind === "FASTPAY_FEE")!;
+    expect(fee.amountCents).toBe(Math.round(((fastPay.grossCents - 6000) * 250) / 10_000));
+    expect(fastPay.deductions.find((deduction) => deduction.kind === "SUPPLIES_BNPL")!.jobId).toBe(fastPay.lines[0]!.jobId);
+    expect(fastPay.netCents).toBe(fastPay.grossCents - fastPay.deductions.reduce((sum, deduction) => sum + deduction.amountCents, 0));
+    expect(fastPay.netCents).toBeGreaterThan(0);
     const owner = await db.user.findUniqueOrThrow({ where: { email: "owner@acme.test" }, include: { memberships: true } });
     expect(owner.memberships[0]!.role).toBe("OWNER");
     expect(await verifyPassword(owner.passwordHash, DEMO_PASSWORD)).toBe(true);
