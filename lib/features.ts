@@ -1,6 +1,8 @@
 import { onDomainEvent } from "@/lib/events/domain-events";
+import { inboundFeature } from "@/lib/inbound/feature";
 import { invoicingFeature } from "@/lib/invoicing/feature";
 import { paymentsFeature } from "@/lib/payouts/feature";
+import { registerPeriodicWork, registerTaskHandler } from "@/lib/queue/handlers";
 import { registerPusher, type TSyncFeature } from "@/lib/sync/pushers";
 
 /**
@@ -9,7 +11,7 @@ import { registerPusher, type TSyncFeature } from "@/lib/sync/pushers";
  * the test set-up, scripts). `lib/sync` and `lib/events` name no feature; a new kind of document
  * is one more line here.
  */
-const FEATURES: TSyncFeature[] = [invoicingFeature, paymentsFeature];
+const FEATURES: TSyncFeature[] = [invoicingFeature, paymentsFeature, inboundFeature];
 
 export function composeFeatures(): void {
   const state = globalThis as unknown as { workcenterFeaturesComposed?: boolean };
@@ -18,5 +20,7 @@ export function composeFeatures(): void {
   for (const feature of FEATURES) {
     for (const [kind, pusher] of Object.entries(feature.pushers)) registerPusher(kind as keyof TSyncFeature["pushers"], pusher!);
     for (const [type, handler] of feature.subscribers) onDomainEvent(type, handler);
+    for (const task of feature.tasks ?? []) registerTaskHandler(task);
+    for (const work of feature.periodic ?? []) registerPeriodicWork(work);
   }
 }

@@ -6,7 +6,7 @@ const log = getLogger("queue");
 const globalForBoss = globalThis as unknown as { workcenterBoss?: Promise<PgBoss> };
 
 /** Queues, created once with LISTEN/NOTIFY so a task starts within milliseconds of its trigger. */
-export const QUEUE_NAMES = ["quickbooks.push-document"] as const;
+export const QUEUE_NAMES = ["quickbooks.push-document", "quickbooks.inbound"] as const;
 export type TQueueName = (typeof QUEUE_NAMES)[number];
 const QUEUE_POLICY = "short";
 

@@ -15,12 +15,16 @@ const TASK_NAME_PATTERN = /^[a-z]+\.[a-z]+(-[a-z]+)*$/;
  * twice is one row and one push.
  */
 export async function enqueuePushSync(syncId: string, options: { tx?: TTransaction; startAfter?: Date } = {}): Promise<void> {
-  const name: TQueueName = "quickbooks.push-document";
+  const data: TPushSyncTask = ZPushSyncTaskSchema.parse({ syncId });
+  await enqueueTask("quickbooks.push-document", data, { ...options, singletonKey: syncId });
+}
+
+/** Queues a task; `singletonKey` keeps at most one waiting per key; with `tx`, only if the transaction commits. */
+export async function enqueueTask(name: TQueueName, data: object, options: { singletonKey: string; tx?: TTransaction; startAfter?: Date }): Promise<void> {
   if (!TASK_NAME_PATTERN.test(name)) throw new Error(`bad task name ${name}`);
   const boss = await getBoss();
-  const data: TPushSyncTask = ZPushSyncTaskSchema.parse({ syncId });
   await boss.send(name, data, {
-    singletonKey: syncId,
+    singletonKey: options.singletonKey,
     startAfter: options.startAfter,
     ...(options.tx ? { db: inTransaction(options.tx) } : {}),
   });

@@ -4,6 +4,7 @@ import { hasPushers } from "@/lib/sync/pushers";
 import { runPushSync } from "@/lib/sync/run-push-sync";
 import { sweepSyncs, takeOverExpiredClaims } from "@/lib/sync/sweeper";
 import { getBoss, stopBoss } from "./boss";
+import { getPeriodicWork, getTaskHandlers } from "./handlers";
 import { ZPushSyncTaskSchema } from "./tasks";
 
 const log = getLogger("worker");
@@ -37,11 +38,27 @@ export async function startWorker(options: { concurrency?: number; sweepInterval
   const takeoverIntervalMs = options.takeoverIntervalMs ?? Number(process.env.SYNC_TAKEOVER_INTERVAL_MS ?? 2000);
   const takeover = setInterval(() => void takeOverExpiredClaims().catch((error: unknown) => log.error({ err: String(error) }, "takeover check failed")), takeoverIntervalMs);
   takeover.unref();
+  // Whatever else the features registered (lib/features.ts): their queues and periodic work.
+  const extraWorkIds: [string, string][] = [];
+  for (const handler of getTaskHandlers()) {
+    const id = await boss.work(handler.queue, { localConcurrency: 2, batchSize: 1, pollingIntervalSeconds: 1, notifyPollingIntervalSeconds: 1 }, async (jobs) => {
+      for (const job of jobs) await handler.handle(job.data);
+    });
+    extraWorkIds.push([handler.queue, id]);
+  }
+  const periodic = getPeriodicWork().map((work) => {
+    const run = () => void work.run().catch((error: unknown) => log.error({ work: work.name, err: error instanceof Error ? error.message : String(error) }, "periodic work failed"));
+    const interval = setInterval(run, work.everyMs());
+    interval.unref();
+    return interval;
+  });
   log.info({ concurrency }, "worker started");
   return {
     stop: async () => {
       clearInterval(timer);
       clearInterval(takeover);
+      for (const interval of periodic) clearInterval(interval);
+      for (const [queue, id] of extraWorkIds) await boss.offWork(queue, { id }).catch(() => {});
       await boss.offWork("quickbooks.push-document", { id: workId }).catch(() => {});
       await stopBoss();
       await stopHeartbeat();

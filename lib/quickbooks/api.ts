@@ -1,3 +1,4 @@
+import { z } from "zod";
 import {
   ZAccountSchema,
   ZCompanyInfoSchema,
@@ -122,7 +123,8 @@ export class QuickBooksApi extends QuickBooksApiCore {
 
   /** Void, never delete: the invoice stays with zero amounts and "Voided" in its note. */
   voidInvoice(invoice: { Id: string; SyncToken: string }, requestId: string): Promise<TInvoice> {
-    return this.call(ZInvoiceSchema, (sdk, callback) => sdk.voidInvoice({ ...invoice, requestId }, callback));
+    // node-quickbooks hands back void's envelope as it came: { Invoice, time }.
+    return this.call(z.object({ Invoice: ZInvoiceSchema }), (sdk, callback) => sdk.voidInvoice({ ...invoice, requestId }, callback)).then((body) => body.Invoice);
   }
 
   createCreditMemo(creditMemo: Record<string, unknown>, requestId: string): Promise<TCreditMemo> {

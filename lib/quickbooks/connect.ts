@@ -84,7 +84,11 @@ async function readCompanyName(realmId: string, accessToken: string): Promise<st
 async function saveConnection(actor: TActor, realmId: string, companyName: string, tokens: TTokenSet): Promise<TCallbackResult> {
   const result = await storeConnection(actor, realmId, companyName, tokens);
   // Work paused while the connection needed the user goes again now.
-  if (result.outcome !== "realm_in_use") await resumePausedSyncs(actor.organizationId, realmId);
+  if (result.outcome !== "realm_in_use") {
+    await resumePausedSyncs(actor.organizationId, realmId);
+    // Catch up on what changed in QuickBooks while we were away: CDC runs on the next check.
+    await db.quickBooksCdcCursor.updateMany({ where: { realmId }, data: { lastRunAt: null } });
+  }
   return result;
 }
 

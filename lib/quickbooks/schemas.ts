@@ -52,6 +52,9 @@ export const ZInvoiceSchema = z.object({
   PrivateNote: z.string().nullish(),
   CustomerRef: ZRefSchema,
   LinkedTxn: z.array(z.object({ TxnId: z.string(), TxnType: z.string() })).optional(),
+  EmailStatus: z.string().nullish(),
+  DeliveryInfo: z.object({ DeliveryTime: z.string().optional() }).nullish(),
+  MetaData: z.object({ LastUpdatedTime: z.string().optional() }).optional(),
 });
 export type TInvoice = z.infer<typeof ZInvoiceSchema>;
 

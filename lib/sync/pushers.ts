@@ -1,6 +1,7 @@
 import type { QuickBooksSync } from "@/lib/generated/prisma/client";
 import type { QuickBooksApi } from "@/lib/quickbooks/api";
 import type { TDomainEventHandler, TDomainEventType } from "@/lib/events/domain-events";
+import type { TPeriodicWork, TTaskHandler } from "@/lib/queue/handlers";
 import type { TPushOutcome } from "./push-outcome";
 
 /** Sends one kind of sync row to QuickBooks; runs only for a claimed row and is safe to repeat. */
@@ -11,6 +12,9 @@ export type TSyncFeature = {
   name: string;
   pushers: Partial<Record<QuickBooksSync["kind"], TPusher>>;
   subscribers: [TDomainEventType, TDomainEventHandler][];
+  /** Queues of its own, and work every worker runs every so often. */
+  tasks?: TTaskHandler[];
+  periodic?: TPeriodicWork[];
 };
 
 // On globalThis: Next.js bundles instrumentation and routes apart, and both must see one registry.

@@ -1,0 +1,54 @@
+import { z } from "zod";
+import { db } from "@/lib/db/client";
+import { getLogger } from "@/lib/logger";
+import { QuickBooksApi } from "@/lib/quickbooks/api";
+import { QuickBooksError, QuickBooksReconnectRequiredError } from "@/lib/quickbooks/errors";
+import { RealmBusyError } from "@/lib/quickbooks/rate-limit";
+import { applyDocumentChange } from "./apply-documents";
+import { applyNameChange } from "./apply-names";
+import { queueInbound } from "./store";
+
+const log = getLogger("inbound");
+const BATCH = 100;
+const MAX_ATTEMPTS = 5;
+export const ZInboundTaskSchema = z.strictObject({ realmId: z.string().min(1).max(64) });
+
+async function apply(api: QuickBooksApi, realmId: string, entity: string, entityId: string): Promise<number> {
+  if (entity === "Customer" || entity === "Item") return applyNameChange(api, realmId, entity, entityId);
+  return applyDocumentChange(api, realmId, entity, entityId);
+}
+
+/**
+ * The worker's task for one company: its stored changes, oldest first, each entity read back from
+ * QuickBooks once however many changes name it (so duplicates and late or out-of-order deliveries
+ * end in QuickBooks' current state). Waits while the connection needs a reconnect.
+ */
+export async function processInbound(input: unknown): Promise<void> {
+  const { realmId } = ZInboundTaskSchema.parse(input);
+  const connection = await db.quickBooksConnection.findFirst({ where: { realmId, status: { not: "DISCONNECTED" } } });
+  if (!connection) {
+    await db.quickBooksInboundEvent.updateMany({ where: { realmId, status: "PENDING" }, data: { status: "IGNORED", processedAt: new Date() } });
+    return;
+  }
+  if (connection.status !== "CONNECTED") return; // resumed by the reconnect's CDC catch-up
+  const events = await db.quickBooksInboundEvent.findMany({ where: { realmId, status: "PENDING" }, orderBy: { receivedAt: "asc" }, take: BATCH });
+  const api = new QuickBooksApi(connection.id, { maxWaitMs: 5000 });
+  const groups = new Map<string, typeof events>();
+  for (const event of events) groups.set(`${event.entity}:${event.entityId}`, [...(groups.get(`${event.entity}:${event.entityId}`) ?? []), event]);
+  for (const group of groups.values()) {
+    const [first] = group;
+    const ids = group.map((event) => event.id);
+    try {
+      const changed = await apply(api, realmId, first!.entity, first!.entityId);
+      await db.quickBooksInboundEvent.updateMany({ where: { id: { in: ids } }, data: { status: changed > 0 ? "PROCESSED" : "IGNORED", processedAt: new Date() } });
+    } catch (error) {
+      if (error instanceof RealmBusyError || error instanceof QuickBooksReconnectRequiredError) return queueInbound(realmId, error instanceof RealmBusyError ? error.retryAt : undefined);
+      const message = error instanceof QuickBooksError ? error.userMessage : error instanceof Error ? error.message : String(error);
+      log.warn({ realmId, entity: first!.entity, err: message }, "inbound change not applied");
+      await db.quickBooksInboundEvent.updateMany({ where: { id: { in: ids } }, data: { attempts: { increment: 1 }, error: message.slice(0, 500) } });
+      await db.quickBooksInboundEvent.updateMany({ where: { id: { in: ids }, attempts: { gte: MAX_ATTEMPTS } }, data: { status: "FAILED", processedAt: new Date() } });
+    }
+  }
+  const left = await db.quickBooksInboundEvent.count({ where: { realmId, status: "PENDING" } });
+  if (left > 0) await queueInbound(realmId, new Date(Date.now() + (events.length < BATCH ? 2000 : 0)));
+}

@@ -1,0 +1,97 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { db } from "@/lib/db/client";
+import { generateXometryInvoice } from "@/lib/invoicing/manual-invoices";
+import { startWorker } from "@/lib/queue/worker";
+import type { RunningEmulator } from "../../qbo-emulator/src/index";
+import { createConfiguredShop, waitForSync, type TConfiguredShop } from "../factories/invoicing";
+import { cloudEvent, deliverQuickBooks, drainInbound, legacyBody, signIntuit, VERIFIER } from "../factories/inbound";
+import { ACME_REALM, BIRCH_REALM, emulatorAdmin, startTestQuickBooks } from "../factories/quickbooks";
+import { createXometryJob } from "../factories/shops";
+
+let emulator: RunningEmulator;
+let acme: TConfiguredShop;
+let birch: TConfiguredShop;
+beforeAll(async () => {
+  process.env.QBO_WEBHOOK_VERIFIER_TOKEN = VERIFIER;
+  emulator = await startTestQuickBooks();
+  acme = await createConfiguredShop(emulator);
+  birch = await createConfiguredShop(emulator, { realmId: BIRCH_REALM });
+});
+afterAll(() => emulator.close());
+
+/** A job with its invoice in QuickBooks (sent by a real worker). */
+async function invoiced(shop: TConfiguredShop) {
+  const worker = await startWorker({ concurrency: 2 });
+  try {
+    const job = await createXometryJob(shop, { status: "SHIPPED" });
+    await generateXometryInvoice(shop.actors.owner, job.id);
+    return await waitForSync({ jobId: job.id, kind: "INVOICE" }, ["SYNCED"]);
+  } finally {
+    await worker.stop();
+  }
+}
+
+const eventsCount = () => db.quickBooksInboundEvent.count();
+
+describe("POST /api/webhooks/quickbooks", () => {
+  it("refuses a missing, wrong, other-key or altered signature with 401 and stores nothing", async () => {
+    const body = legacyBody(ACME_REALM, [{ name: "Invoice", id: "1", operation: "Update", lastUpdated: "2026-12-01T10:00:00Z" }]);
+    const raw = JSON.stringify(body);
+    const before = await eventsCount();
+    for (const signature of [null, "not-base64!", signIntuit(raw, "another-verifier-token"), signIntuit(`${raw} `)]) {
+      const response = await deliverQuickBooks(raw, signature);
+      expect(response.status).toBe(401);
+    }
+    expect(await eventsCount()).toBe(before);
+  });
+
+  it("answers 400 with reasons for a body that is not a notification, and 200 (ignored) for an unknown company", async () => {
+    const bad = await deliverQuickBooks({ eventNotifications: [{ realmId: ACME_REALM }] });
+    expect(bad.status).toBe(400);
+    expect(JSON.stringify(await bad.json())).toMatch(/dataChangeEvent/);
+    const unknown = await deliverQuickBooks(legacyBody("4620816365000000000", [{ name: "Invoice", id: "9", operation: "Update", lastUpdated: "2026-12-01T10:00:00Z" }]));
+    expect(unknown.status).toBe(200);
+    expect(await unknown.json()).toEqual({ stored: 0, ignored: 1 });
+  });
+
+  it("shows an invoice voided in QuickBooks, from either format, once however often it is delivered", async () => {
+    const sync = await invoiced(acme);
+    const invoice = await acme.api.getInvoice(sync.qboId!);
+    const voided = await acme.api.voidInvoice({ Id: invoice.Id, SyncToken: invoice.SyncToken }, `void-${invoice.Id}`);
+    const legacy = legacyBody(ACME_REALM, [{ name: "Invoice", id: invoice.Id, operation: "Void", lastUpdated: voided.MetaData?.LastUpdatedTime }]);
+    expect(await (await deliverQuickBooks(legacy)).json()).toEqual({ stored: 1, ignored: 0 });
+    expect(await (await deliverQuickBooks(legacy)).json()).toEqual({ stored: 0, ignored: 0 });
+    expect((await deliverQuickBooks([cloudEvent(ACME_REALM, "invoice", invoice.Id, "voided")])).status).toBe(200);
+    await drainInbound(ACME_REALM);
+    const after = await db.quickBooksSync.findUniqueOrThrow({ where: { id: sync.id } });
+    expect(after).toMatchObject({ qboState: "VOIDED", qboBalanceCents: 0 });
+    expect(after.qboStateNote).toMatch(/^Voided in QuickBooks on \d{4}-\d{2}-\d{2}$/);
+    // An older "Update" arriving late changes nothing: QuickBooks is read again, and it is still voided.
+    await deliverQuickBooks(legacyBody(ACME_REALM, [{ name: "Invoice", id: invoice.Id, operation: "Update", lastUpdated: "2026-01-01T00:00:00Z" }]));
+    await drainInbound(ACME_REALM);
+    expect(await db.quickBooksSync.findUniqueOrThrow({ where: { id: sync.id } })).toMatchObject({ qboState: "VOIDED", updatedAt: after.updatedAt });
+  });
+
+  it("marks an invoice paid when a payment is recorded by hand in QuickBooks", async () => {
+    const sync = await invoiced(acme);
+    const { Payment: payment } = await emulatorAdmin<{ Payment: { Id: string } }>(emulator, "POST", `/__emulator/realms/${ACME_REALM}/invoices/${sync.qboId}/payments`, {});
+    await deliverQuickBooks([cloudEvent(ACME_REALM, "payment", payment.Id, "created")]);
+    await drainInbound(ACME_REALM);
+    const paid = await db.quickBooksSync.findUniqueOrThrow({ where: { id: sync.id } });
+    expect(paid).toMatchObject({ qboState: "PAID", qboBalanceCents: 0 });
+    expect(paid.qboStateNote).toMatch(/Paid in QuickBooks on/);
+  });
+
+  it("never lets a change in Birch's company touch Acme's rows", async () => {
+    const acmeSync = await invoiced(acme);
+    const birchSync = await invoiced(birch);
+    const invoice = await birch.api.getInvoice(birchSync.qboId!);
+    await birch.api.voidInvoice({ Id: invoice.Id, SyncToken: invoice.SyncToken }, `void-birch-${invoice.Id}`);
+    // Birch's invoice id may equal one of Acme's: the realm decides.
+    await deliverQuickBooks(legacyBody(BIRCH_REALM, [{ name: "Invoice", id: invoice.Id, operation: "Void", lastUpdated: new Date().toISOString() }]));
+    await deliverQuickBooks(legacyBody(BIRCH_REALM, [{ name: "Invoice", id: acmeSync.qboId!, operation: "Void", lastUpdated: new Date().toISOString() }]));
+    await drainInbound(BIRCH_REALM);
+    expect((await db.quickBooksSync.findUniqueOrThrow({ where: { id: birchSync.id } })).qboState).toBe("VOIDED");
+    expect((await db.quickBooksSync.findUniqueOrThrow({ where: { id: acmeSync.id } })).qboState).toBeNull();
+  });
+});
