@@ -43,7 +43,7 @@ export function parseCdc(realmId: string, body: unknown): { changes: TInboundCha
 
 /** Past CDC's window: a bounded re-read of the documents we link to, as if each had changed. */
 async function rereadLinked(realmId: string, now: Date): Promise<TInboundChange[]> {
-  const rows = await db.quickBooksSync.findMany({ where: { realmId, qboId: { not: null }, kind: { in: ["INVOICE", "INVOICE_DIFFERENCE", "DEPOSIT", "CREDIT_MEMO"] }, NOT: { qboState: "DELETED" } }, select: { kind: true, qboId: true }, take: 2000, orderBy: { updatedAt: "desc" } });
+  const rows = await db.quickBooksSync.findMany({ where: { realmId, qboId: { not: null }, kind: { in: ["INVOICE", "INVOICE_DIFFERENCE", "DEPOSIT", "CREDIT_MEMO"] }, OR: [{ qboState: null }, { qboState: { not: "DELETED" } }] }, select: { kind: true, qboId: true }, take: 2000, orderBy: { updatedAt: "desc" } });
   const entity = (kind: string) => (kind === "DEPOSIT" ? "Deposit" : kind === "CREDIT_MEMO" ? "CreditMemo" : "Invoice");
   return rows.map((row) => ({ realmId, entity: entity(row.kind), entityId: row.qboId!, operation: "Update", occurredAt: null, dedupeKey: `reread:${realmId}:${row.kind}:${row.qboId}:${now.toISOString().slice(0, 13)}` }));
 }

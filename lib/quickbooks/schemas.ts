@@ -28,7 +28,7 @@ export const ZCustomerSchema = z.object({
 export type TCustomer = z.infer<typeof ZCustomerSchema>;
 
 /** @link https://developer.intuit.com/app/developer/qbo/docs/api/accounting/all-entities/item */
-export const ZItemSchema = z.object({ Id: z.string(), Name: z.string(), Type: z.string().optional(), Active: z.boolean().optional() });
+export const ZItemSchema = z.object({ Id: z.string(), SyncToken: z.string().optional(), Name: z.string(), Type: z.string().optional(), Active: z.boolean().optional() });
 export type TItem = z.infer<typeof ZItemSchema>;
 
 /** @link https://developer.intuit.com/app/developer/qbo/docs/api/accounting/all-entities/account */
