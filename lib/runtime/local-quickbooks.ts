@@ -1,3 +1,4 @@
+import crypto from "node:crypto";
 import path from "node:path";
 
 export type TLocalQuickBooks = { description: string; stop: () => Promise<void> };
@@ -28,10 +29,14 @@ function getRedirectUri(): string {
 export async function startLocalQuickBooks(dataDir: string, log: (message: string) => void): Promise<TLocalQuickBooks> {
   if (hasIntuitCredentials()) return { description: `Intuit (${process.env.QBO_ENVIRONMENT ?? "sandbox"})`, stop: async () => {} };
   const { startEmulator } = await import("../../qbo-emulator/src/index");
+  // The emulator sends its change notifications to our webhook, signed like Intuit's, with a
+  // verifier token made for this run unless one is configured.
+  process.env.QBO_WEBHOOK_VERIFIER_TOKEN ??= crypto.randomBytes(24).toString("base64url");
+  const webhook = { url: `${process.env.APP_URL}/api/webhooks/quickbooks`, verifierToken: process.env.QBO_WEBHOOK_VERIFIER_TOKEN, format: "cloudevents" as const };
   const emulator = await startEmulator({
     port: Number(process.env.EMULATOR_PORT ?? 4010),
     stateFile: path.join(dataDir, "qbo-emulator-state.json"),
-    apps: [{ ...EMULATOR_APP, redirectUris: [getRedirectUri()] }],
+    apps: [{ ...EMULATOR_APP, redirectUris: [getRedirectUri()], webhook }],
     quiet: true,
   });
   useEmulator(emulator.url, getRedirectUri());

@@ -26,7 +26,9 @@ export function QuickBooksWidget({
   configuration: TQuickBooksConfigurationView | null;
 }) {
   const badge =
-    status.state === "connected" ? <Badge tone="green">Connected</Badge> : status.state === "needs_reconnect" ? <Badge tone="red">Needs reconnect</Badge> : <Badge>Not connected</Badge>;
+    status.state === "connected" ? (
+      configuration?.realmId === status.realmId && configuration.healthIssue ? <Badge tone="amber">Needs attention</Badge> : <Badge tone="green">Connected</Badge>
+    ) : status.state === "needs_reconnect" ? <Badge tone="red">Needs reconnect</Badge> : <Badge>Not connected</Badge>;
   return (
     <Card title="QuickBooks Online" actions={badge}>
       <div className="space-y-4" data-testid="quickbooks-widget">
@@ -54,6 +56,16 @@ export function QuickBooksWidget({
                   </div>
                 )}
               </div>
+            )}
+            {status.state === "connected" && configuration?.realmId === status.realmId && configuration.healthIssue && (
+              <p role="alert" data-testid="quickbooks-health" className="rounded-md bg-amber-50 px-3 py-2 text-sm text-amber-900">
+                {configuration.healthIssue}{" "}
+                {canManage && (
+                  <a href="/management/integrations/quickbooks/configuration" className="font-medium underline">
+                    Edit Configuration
+                  </a>
+                )}
+              </p>
             )}
             {status.state === "connected" && status.isExpiringSoon && status.refreshTokenExpiresAt && (
               <p role="alert" className="rounded-md bg-amber-50 px-3 py-2 text-sm text-amber-900">
