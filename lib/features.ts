@@ -1,3 +1,4 @@
+import { changesFeature } from "@/lib/changes/feature";
 import { onDomainEvent } from "@/lib/events/domain-events";
 import { inboundFeature } from "@/lib/inbound/feature";
 import { invoicingFeature } from "@/lib/invoicing/feature";
@@ -11,7 +12,7 @@ import { registerPusher, type TSyncFeature } from "@/lib/sync/pushers";
  * the test set-up, scripts). `lib/sync` and `lib/events` name no feature; a new kind of document
  * is one more line here.
  */
-const FEATURES: TSyncFeature[] = [invoicingFeature, paymentsFeature, inboundFeature];
+const FEATURES: TSyncFeature[] = [invoicingFeature, paymentsFeature, inboundFeature, changesFeature];
 
 export function composeFeatures(): void {
   const state = globalThis as unknown as { workcenterFeaturesComposed?: boolean };

@@ -1,6 +1,7 @@
 import { can, type TActor } from "@/lib/auth/permissions";
 import { db } from "@/lib/db/client";
 import { notFound } from "@/lib/errors";
+import { getInvoiceChangesView, type TInvoiceChangesView } from "@/lib/changes/change-view";
 import { getActiveIntegration } from "@/lib/sync/integration";
 import { isXometryJobInvoiceable } from "./xometry-invoice";
 
@@ -27,7 +28,17 @@ export type TJobInvoiceView =
       canRetry: boolean;
       canDownload: boolean;
       payment: { status: string; txnDate: string | null; amountCents: number | null; message: string | null } | null;
-    };
+      /** What QuickBooks says of the invoice (webhooks, CDC, our own pushes), in words. */
+      qboState: string | null;
+      quickBooksNote: string | null;
+    } & TInvoiceChangesView;
+
+const STATE_WORDS: Record<string, string> = {
+  VOIDED: "Voided in QuickBooks",
+  DELETED: "Deleted in QuickBooks",
+  PAID: "Paid in QuickBooks",
+  PARTLY_PAID: "Partly paid in QuickBooks",
+};
 
 /** What the Job Overview's Invoice tab shows, for this organization's job only. */
 export async function getJobInvoiceView(actor: TActor, jobId: string): Promise<TJobInvoiceView> {
@@ -40,6 +51,7 @@ export async function getJobInvoiceView(actor: TActor, jobId: string): Promise<T
   const sync = job.syncs[0];
   if (sync) {
     const payment = await findPaymentFor(actor.organizationId, job.payoutLines.map((line) => line.payoutId), job.id);
+    const changes = await getInvoiceChangesView(actor, job.id);
     return {
       state: "document",
       syncId: sync.id,
@@ -49,10 +61,14 @@ export async function getJobInvoiceView(actor: TActor, jobId: string): Promise<T
       totalCents: sync.qboTotalCents,
       customerName: sync.qboCustomerName ?? (sync.payload as { customerName?: string }).customerName ?? null,
       message: sync.errorMessage,
-      driftReason: sync.driftReason,
+      // A pending decision explains the drift in its own words.
+      driftReason: changes.decision ? null : sync.driftReason,
       canRetry: canAct && sync.status === "FAILED",
-      canDownload: can(actor.role, "invoices.manage") && sync.status === "SYNCED",
+      canDownload: can(actor.role, "invoices.manage") && sync.status === "SYNCED" && sync.qboState !== "DELETED",
       payment,
+      qboState: sync.qboState,
+      quickBooksNote: sync.qboStateNote ?? STATE_WORDS[sync.qboState ?? ""] ?? null,
+      ...changes,
     };
   }
   const integration = await getActiveIntegration(actor.organizationId);

@@ -1,5 +1,7 @@
+import { z } from "zod";
 import { db } from "@/lib/db/client";
 import type { QuickBooksSync } from "@/lib/generated/prisma/client";
+import { isVoided } from "@/lib/inbound/document-state";
 import type { QuickBooksApi } from "@/lib/quickbooks/api";
 import { quoteQueryValue } from "@/lib/quickbooks/api";
 import { findByMarker } from "@/lib/quickbooks/find-by-marker";
@@ -21,10 +23,22 @@ function synced(invoice: TInvoice, payload: TInvoicePayload, driftReason?: strin
   };
 }
 
-/** After an attempt whose outcome we did not see, find the invoice by our marker before sending again. */
-export async function findInvoiceByMarker(api: QuickBooksApi, payload: TInvoicePayload, syncId: string): Promise<TInvoice | null> {
+/** On a job's own invoice row after Create again, `change` names the QuickBooks invoices it replaced. */
+export function getSupersededQboIds(change: unknown): string[] {
+  const parsed = z.object({ supersededQboIds: z.array(z.string()) }).safeParse(change);
+  return parsed.success ? parsed.data.supersededQboIds : [];
+}
+
+/**
+ * After an attempt whose outcome we did not see, find the invoice by our marker before sending
+ * again. Invoices voided in QuickBooks, and those this row replaced (`skipIds`), still carry the
+ * marker and are never adopted: their markers are hidden from the lookup (pages keep their size).
+ */
+export async function findInvoiceByMarker(api: QuickBooksApi, payload: TInvoicePayload, syncId: string, skipIds: string[] = []): Promise<TInvoice | null> {
   const where = `where TxnDate = ${quoteQueryValue(payload.txnDate)} and CustomerRef = ${quoteQueryValue(payload.customerId)}`;
-  return findByMarker((statement) => api.findInvoices(statement), where, buildInvoiceMarker(syncId));
+  const query = async (statement: string) =>
+    (await api.findInvoices(statement)).map((invoice) => (skipIds.includes(invoice.Id) || isVoided(invoice) ? { ...invoice, PrivateNote: null } : invoice));
+  return findByMarker(query, where, buildInvoiceMarker(syncId));
 }
 
 /**
@@ -36,7 +50,7 @@ export async function pushInvoice(sync: QuickBooksSync, api: QuickBooksApi): Pro
   const job = sync.jobId ? await db.job.findUnique({ where: { id: sync.jobId } }) : null;
   const payload = ZInvoicePayloadSchema.parse(sync.payload);
   const mayHaveSent = sync.attempts > 1 || sync.generation > 0;
-  const existing = mayHaveSent ? await findInvoiceByMarker(api, payload, sync.id) : null;
+  const existing = mayHaveSent ? await findInvoiceByMarker(api, payload, sync.id, getSupersededQboIds(sync.change)) : null;
   if (!job || job.status === "CANCELLED") {
     if (existing) return synced(existing, payload, "Job cancelled while its invoice was being sent. The invoice is open in QuickBooks.");
     return { kind: "skipped", message: job ? "The job was cancelled before its invoice was created, so none was sent." : "The job no longer exists, so no invoice was sent." };

@@ -4,9 +4,14 @@ import { enqueuePushSync } from "@/lib/queue/tasks";
 
 export type TNewSync = {
   organizationId: string;
-  kind: "INVOICE" | "PAYMENT" | "DEPOSIT";
+  kind: "INVOICE" | "PAYMENT" | "DEPOSIT" | "INVOICE_UPDATE" | "INVOICE_VOID" | "CREDIT_MEMO" | "INVOICE_DIFFERENCE";
   /** 0 (default) for the job's or payout's own document; changes count up. */
   sequence?: number;
+  /** Changes to a document already in QuickBooks: old → new, and who or what authorized them. */
+  change?: Prisma.InputJsonValue;
+  authorizedByUserId?: string | null;
+  authorizedAt?: Date;
+  authorizedBy?: "person" | "automatic";
   jobId?: string;
   payoutId?: string;
   realmId: string;
@@ -19,12 +24,12 @@ export type TNewSync = {
 
 /**
  * Writes the sync row and queues its task in the caller's transaction. The row is unique per
- * (organization, kind, job|payout): a trigger delivered twice, a double click or a replay finds
+ * (organization, kind, job|payout, sequence): a trigger delivered twice, a double click or a replay finds
  * the existing row and queues nothing. Returns the row and whether this call created it.
  */
 export async function createSync(tx: TTransaction, data: TNewSync) {
   const unique =
-    data.kind !== "INVOICE"
+    data.jobId === undefined
       ? { organizationId_kind_payoutId_sequence: { organizationId: data.organizationId, kind: data.kind, payoutId: data.payoutId!, sequence: data.sequence ?? 0 } }
       : { organizationId_kind_jobId_sequence: { organizationId: data.organizationId, kind: data.kind, jobId: data.jobId!, sequence: data.sequence ?? 0 } };
   const inserted = await tx.quickBooksSync.createMany({ data: [{ ...data, errorMessage: data.status === "PAUSED" ? PAUSED_MESSAGE : null }], skipDuplicates: true });
