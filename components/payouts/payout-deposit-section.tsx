@@ -1,4 +1,5 @@
 import { Badge } from "@/components/ui/badge";
+import { formatCalendarDate, fromCalendarDate } from "@/lib/dates";
 import { formatCents } from "@/lib/money";
 import type { TDepositView } from "@/lib/payouts/payout-sync-view";
 import { SYNC_LABELS } from "./payout-sync-badge";
@@ -38,7 +39,7 @@ export function PayoutDepositSection({ deposit, bankAccountName }: { deposit: TD
       {deposit.status === "SYNCED" && (
         <p>
           Deposit {number}(QuickBooks id {deposit.qboId}) into {bankAccountName ?? "your bank account"}
-          {deposit.txnDate ? ` on ${deposit.txnDate}` : ""}: <strong className="tabular-nums">{formatCents(deposit.totalCents ?? 0)}</strong>
+          {deposit.txnDate ? ` on ${formatCalendarDate(fromCalendarDate(deposit.txnDate))}` : ""}: <strong className="tabular-nums">{formatCents(deposit.totalCents ?? 0)}</strong>
         </p>
       )}
       {deposit.lines.length > 0 && (

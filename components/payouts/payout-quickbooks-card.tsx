@@ -6,10 +6,9 @@ import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { formatCents } from "@/lib/money";
 import type { TPayoutQuickBooksView } from "@/lib/payouts/payout-quickbooks-view";
-import { isUnsettled } from "@/lib/payouts/payout-sync-view";
 import { PayoutDepositSection } from "./payout-deposit-section";
 import { PayoutPaymentSection } from "./payout-payment-section";
-import { PayoutSyncBadge } from "./payout-sync-badge";
+import { isUnsettled, PayoutSyncBadge } from "./payout-sync-badge";
 
 async function readView(payoutId: string): Promise<TPayoutQuickBooksView> {
   const response = await fetch(`/api/payouts/${payoutId}/quickbooks`, { cache: "no-store" });

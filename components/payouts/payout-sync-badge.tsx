@@ -10,6 +10,9 @@ export const SYNC_LABELS: Record<TPayoutSyncView["status"], { label: string; ton
   SKIPPED: { label: "Not sent", tone: "gray" },
 };
 
+/** Still on its way to QuickBooks: pages poll fast until it settles. */
+export const isUnsettled = (view: TPayoutSyncView | null | undefined) => view?.status === "PENDING" || view?.status === "SYNCING";
+
 /** The payout's payment and deposit as one status. */
 export function PayoutSyncBadge({ sync }: { sync: TPayoutSyncView | null | undefined }) {
   if (!sync) return <span className="text-xs text-slate-500">Not sent</span>;

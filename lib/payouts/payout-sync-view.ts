@@ -78,5 +78,3 @@ export async function getPayoutSyncs(organizationId: string, payoutIds: string[]
   for (const sync of syncs) byPayout.set(sync.payoutId!, [...(byPayout.get(sync.payoutId!) ?? []), sync]);
   return new Map([...byPayout].map(([payoutId, rows]) => [payoutId, toPayoutSyncView(rows)!]));
 }
-
-export const isUnsettled = (view: TPayoutSyncView | null | undefined) => view?.status === "PENDING" || view?.status === "SYNCING";

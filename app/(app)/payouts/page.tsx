@@ -7,9 +7,9 @@ import { requirePageSession } from "@/lib/auth/current";
 import { can } from "@/lib/auth/permissions";
 import { formatCalendarDate } from "@/lib/dates";
 import { formatCents } from "@/lib/money";
-import { PayoutSyncBadge, PayoutTypeBadge } from "@/components/payouts/payout-sync-badge";
+import { isUnsettled, PayoutSyncBadge, PayoutTypeBadge } from "@/components/payouts/payout-sync-badge";
 import { PayoutsPostingCard } from "@/components/payouts/payouts-posting-card";
-import { getPayoutSyncs, isUnsettled } from "@/lib/payouts/payout-sync-view";
+import { getPayoutSyncs } from "@/lib/payouts/payout-sync-view";
 import { listPayouts } from "@/lib/payouts/queries";
 
 export const metadata: Metadata = { title: "Payouts" };

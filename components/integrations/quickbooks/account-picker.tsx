@@ -28,7 +28,7 @@ export function AccountPicker({ role, value, onChange, error }: { role: TAccount
         label={rule.label}
         kind="accounts"
         params={{ role }}
-        placeholder={`Search accounts (${rule.types.join(", ")})`}
+        placeholder="Search accounts by name"
         value={value}
         onChange={onChange}
         error={error ?? createError ?? undefined}
