@@ -20,8 +20,9 @@ async function startBurst(env: Record<string, string>): Promise<ChildProcess> {
 }
 
 function fire(child: ChildProcess): Promise<string[]> {
-  return new Promise((resolve) => {
+  return new Promise((resolve, reject) => {
     child.once("message", (outcomes) => resolve(outcomes as string[]));
+    child.once("exit", (code) => reject(new Error(`sign-in process exited before answering (${code})`)));
     child.send("go");
   });
 }
