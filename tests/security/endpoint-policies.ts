@@ -4,7 +4,7 @@ import type { BODY_LIMITS } from "@/lib/http/body";
 /**
  * Who may call each page, route handler and server action, and how much body a POST reads. The
  * security tests enumerate app/ and fail for any endpoint missing here, then check each entry
- * against the running app (tests/e2e/10-security.spec.ts). A new endpoint starts here.
+ * against the running app (tests/e2e/10-security-endpoints.spec.ts). A new endpoint starts here.
  */
 export type TEndpointPolicy =
   | { access: "public"; why: string; body?: keyof typeof BODY_LIMITS }
@@ -30,6 +30,7 @@ export const ENDPOINT_POLICIES: Record<string, TEndpointPolicy> = {
   // Route handlers
   "GET /api/health": { access: "public", why: "liveness for load balancers and start-up checks; says nothing about any shop" },
   "POST /api/webhooks/xometry/payouts": { access: "public", why: "server-to-server, authenticated by its HMAC signature", body: "webhook" },
+  "POST /api/webhooks/quickbooks": { access: "public", why: "Intuit's change notifications, authenticated by the intuit-signature HMAC", body: "webhook" },
   "GET /api/integrations/quickbooks/callback": { access: "member" },
   "POST /api/integrations/quickbooks/connect": { access: "integrations.manage", body: "none" },
   "POST /api/integrations/quickbooks/disconnect": { access: "integrations.manage", body: "none" },
