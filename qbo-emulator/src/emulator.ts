@@ -30,12 +30,18 @@ export class Emulator {
     this.webhooks = new WebhookDispatcher(
       (clientId, realmId) => this.grants.isConnected(clientId, realmId),
       () => this.options.webhookDelayMs,
+      () => ({
+        timeoutMs: this.options.webhookTimeoutMs,
+        retryScale: this.options.webhookRetryScale,
+        holdOnFailure: this.options.webhookHoldOnFailure,
+      }),
     );
     this.persistence = options.stateFile ? new Persistence(options.stateFile) : undefined;
     const saved = this.persistence?.load((m) => {
       if (!options.quiet) console.warn(`[qbo-emulator] ${m}`);
     });
     this.store = new Store(saved?.realms);
+    this.store.getDeactivationOperation = () => this.options.deactivationOperation;
     if (saved) this.grants.state = saved.grants;
     this.registerAppWebhooks();
     this.store.onChange((event) => {

@@ -42,6 +42,14 @@ export interface EmulatorOptions {
   latency?: LatencyProfile | null;
   /** Delay before webhook notifications are delivered (batches events). Default 50 ms. */
   webhookDelayMs?: number;
+  /** Multiplies Intuit's retry delays (10 s, 20 s, 30 s, 5 min, …); e.g. 0.001 for tests. Default 1. */
+  webhookRetryScale?: number;
+  /** A delivery not answered 2xx within this time fails (Intuit: 3 s). Default 3000. */
+  webhookTimeoutMs?: number;
+  /** While a delivery to an app is failing, its later notifications wait behind it (Intuit). Default true. */
+  webhookHoldOnFailure?: boolean;
+  /** The webhook operation for a Customer/Item made inactive (Intuit unconfirmed). Default "Delete". */
+  deactivationOperation?: "Delete" | "Update";
   quiet?: boolean;
 }
 
@@ -55,6 +63,10 @@ export interface ResolvedOptions {
   limits: Limits;
   latency: LatencyProfile;
   webhookDelayMs: number;
+  webhookRetryScale: number;
+  webhookTimeoutMs: number;
+  webhookHoldOnFailure: boolean;
+  deactivationOperation: "Delete" | "Update";
   quiet: boolean;
 }
 
@@ -86,6 +98,10 @@ export function resolveOptions(options: EmulatorOptions = {}): ResolvedOptions {
     limits: { ...DEFAULT_LIMITS, ...options.limits },
     latency: options.latency ?? { kind: "none" },
     webhookDelayMs: options.webhookDelayMs ?? 50,
+    webhookRetryScale: options.webhookRetryScale ?? 1,
+    webhookTimeoutMs: options.webhookTimeoutMs ?? 3000,
+    webhookHoldOnFailure: options.webhookHoldOnFailure ?? true,
+    deactivationOperation: options.deactivationOperation ?? "Delete",
     quiet: options.quiet ?? false,
   };
 }

@@ -1,7 +1,10 @@
-// Signed webhook notifications (legacy eventNotifications format), retried on Intuit's schedule.
-import { createHmac } from "node:crypto";
-import { buildCloudEventsBody, buildLegacyBody } from "./webhook-payloads";
+// Change events → signed webhook notifications per registered app (legacy `eventNotifications` or CloudEvents),
+// gathered for `webhookDelayMs`, delivered with Intuit's retries; tests can drop the next N deliveries.
 import type { ChangeEvent } from "./store/types";
+import { buildCloudEventsBody, buildLegacyBody } from "./webhook-payloads";
+import { type DeliveryConfig, WebhookDeliverer, type WebhookDelivery } from "./webhook-delivery";
+
+export { signWebhookBody } from "./webhook-delivery";
 
 export interface WebhookRegistration {
   clientId: string;
@@ -10,37 +13,33 @@ export interface WebhookRegistration {
   format?: "legacy" | "cloudevents";
 }
 
-export interface WebhookDelivery {
-  id: number;
-  url: string;
-  realmId: string;
-  body: string;
-  attempts: number;
-  status: number | null;
-  error?: string;
-  deliveredAt?: string;
+/** The next `remaining` deliveries (POSTs) matching are lost: never sent, never retried. */
+export interface DropRule {
+  remaining: number;
+  realmId?: string;
+  clientId?: string;
 }
 
-const RETRY_DELAYS_MS = [10_000, 20_000, 30_000, 300_000, 1_200_000, 7_200_000, 14_400_000, 21_600_000];
-const DELIVERY_TIMEOUT_MS = 3_000;
 const MAX_EVENTS_PER_POST = 100;
-
-export function signWebhookBody(body: string, verifierToken: string): string {
-  return createHmac("sha256", verifierToken).update(body).digest("base64");
-}
+const MAX_LOGGED_DELIVERIES = 500;
 
 export class WebhookDispatcher {
   private registrations: WebhookRegistration[] = [];
   private queue: ChangeEvent[] = [];
-  private timers = new Set<NodeJS.Timeout>();
+  private timer: NodeJS.Timeout | undefined;
   private deliveries: WebhookDelivery[] = [];
+  private dropRules: DropRule[] = [];
+  private readonly deliverer: WebhookDeliverer;
   private nextId = 1;
   private isClosed = false;
 
   constructor(
     private readonly isConnected: (clientId: string, realmId: string) => boolean,
     private readonly getDelayMs: () => number,
-  ) {}
+    getDeliveryConfig: () => DeliveryConfig,
+  ) {
+    this.deliverer = new WebhookDeliverer(getDeliveryConfig);
+  }
 
   register(reg: WebhookRegistration): void {
     this.registrations = this.registrations.filter((r) => r.clientId !== reg.clientId);
@@ -55,23 +54,35 @@ export class WebhookDispatcher {
     return this.registrations.map((r) => ({ clientId: r.clientId, url: r.url, format: r.format ?? "legacy" }));
   }
 
-  listDeliveries(): WebhookDelivery[] {
-    return [...this.deliveries];
+  listDeliveries(): Omit<WebhookDelivery, "verifierToken">[] {
+    return this.deliveries.map(({ verifierToken: _token, ...rest }) => ({ ...rest }));
+  }
+
+  addDropRule(rule: DropRule): void {
+    this.dropRules.push({ ...rule });
+  }
+
+  listDropRules(): DropRule[] {
+    return this.dropRules.map((r) => ({ ...r }));
+  }
+
+  clearDropRules(): void {
+    this.dropRules = [];
+  }
+
+  retryFailed(): number {
+    return this.deliverer.retryAll();
   }
 
   enqueue(event: ChangeEvent): void {
     if (this.isClosed || event.isSideEffect || event.realmId === "*") return;
     this.queue.push(event);
-    if (this.queue.length === 1) this.schedule(() => this.flush(), this.getDelayMs());
-  }
-
-  private schedule(fn: () => void, ms: number): void {
-    const timer = setTimeout(() => {
-      this.timers.delete(timer);
-      fn();
-    }, ms);
-    timer.unref();
-    this.timers.add(timer);
+    if (this.timer) return;
+    this.timer = setTimeout(() => {
+      this.timer = undefined;
+      this.flush();
+    }, this.getDelayMs());
+    this.timer.unref();
   }
 
   private flush(): void {
@@ -83,7 +94,7 @@ export class WebhookDispatcher {
         // CloudEvents: up to 100 events per POST, realms may be mixed.
         for (let i = 0; i < connected.length; i += MAX_EVENTS_PER_POST) {
           const chunk = connected.slice(i, i + MAX_EVENTS_PER_POST);
-          this.send(reg, [...new Set(chunk.map((e) => e.realmId))].join(","), buildCloudEventsBody(reg.clientId, chunk));
+          this.send(reg, chunk, buildCloudEventsBody(reg.clientId, chunk));
         }
         continue;
       }
@@ -91,50 +102,46 @@ export class WebhookDispatcher {
       for (const realmId of new Set(connected.map((e) => e.realmId))) {
         const mine = connected.filter((e) => e.realmId === realmId);
         for (let i = 0; i < mine.length; i += MAX_EVENTS_PER_POST) {
-          this.send(reg, realmId, buildLegacyBody(realmId, mine.slice(i, i + MAX_EVENTS_PER_POST)));
+          const chunk = mine.slice(i, i + MAX_EVENTS_PER_POST);
+          this.send(reg, chunk, buildLegacyBody(realmId, chunk));
         }
       }
     }
   }
 
-  private send(reg: WebhookRegistration, realmId: string, body: string): void {
-    const delivery: WebhookDelivery = { id: this.nextId++, url: reg.url, realmId, body, attempts: 0, status: null };
+  private takeDropRule(clientId: string, realmIds: string[]): boolean {
+    const rule = this.dropRules.find(
+      (r) => r.remaining > 0 && (!r.clientId || r.clientId === clientId) && (!r.realmId || realmIds.includes(r.realmId)),
+    );
+    if (!rule) return false;
+    rule.remaining -= 1;
+    if (rule.remaining === 0) this.dropRules = this.dropRules.filter((r) => r !== rule);
+    return true;
+  }
+
+  private send(reg: WebhookRegistration, events: ChangeEvent[], body: string): void {
+    const realmIds = [...new Set(events.map((e) => e.realmId))];
+    const delivery: WebhookDelivery = {
+      id: this.nextId++, clientId: reg.clientId, url: reg.url, realmId: realmIds.join(","), body, attempts: 0, status: null,
+      events: events.map((e) => `${e.entity}:${e.id}:${e.operation}`), state: "queued", verifierToken: reg.verifierToken,
+    };
     this.deliveries.push(delivery);
-    if (this.deliveries.length > 500) this.deliveries.shift();
-    void this.attempt(reg, delivery);
-  }
-
-  private async attempt(reg: WebhookRegistration, delivery: WebhookDelivery): Promise<void> {
-    if (this.isClosed) return;
-    delivery.attempts += 1;
-    try {
-      const res = await fetch(reg.url, {
-        method: "POST",
-        headers: { "Content-Type": "application/json", "intuit-signature": signWebhookBody(delivery.body, reg.verifierToken) },
-        body: delivery.body,
-        signal: AbortSignal.timeout(DELIVERY_TIMEOUT_MS),
-      });
-      delivery.status = res.status;
-      await res.arrayBuffer().catch(() => undefined);
-      if (res.ok) {
-        delivery.deliveredAt = new Date().toISOString();
-        delivery.error = undefined;
-        return;
-      }
-      delivery.error = `HTTP ${res.status}`;
-    } catch (e) {
-      delivery.error = e instanceof Error ? e.message : String(e);
+    if (this.deliveries.length > MAX_LOGGED_DELIVERIES) this.deliveries.shift();
+    if (this.takeDropRule(reg.clientId, realmIds)) {
+      delivery.state = "dropped";
+      return;
     }
-    const delay = RETRY_DELAYS_MS[Math.min(delivery.attempts - 1, RETRY_DELAYS_MS.length - 1)] ?? 21_600_000;
-    this.schedule(() => void this.attempt(reg, delivery), delay);
+    this.deliverer.submit(delivery);
   }
 
-  /** Clears queued events and the delivery log (registrations stay). */
+  /** Clears queued events, pending retries, drop rules and the delivery log (registrations stay). */
   clear(): void {
     this.queue = [];
     this.deliveries = [];
-    for (const t of this.timers) clearTimeout(t);
-    this.timers.clear();
+    this.dropRules = [];
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = undefined;
+    this.deliverer.clear();
   }
 
   close(): void {

@@ -1,6 +1,6 @@
 // Payments linking invoices: balances, 620 cross-customer, over-application, void/delete restore, multi-currency.
 import { describe, expect, it } from "vitest";
-import { buildInvoiceBody, callQbo, getFaultBody, getFaultCode, mustQbo, useTestEmulator } from "./helpers";
+import { ACME, buildInvoiceBody, callQbo, getFaultBody, getFaultCode, mustQbo, useTestEmulator } from "./helpers";
 
 const ctx = useTestEmulator();
 
@@ -110,14 +110,22 @@ describe("payments", () => {
     expect((await mustQbo(ctx.qbo, "getInvoice", b.Id)).Balance).toBe(0);
   });
 
-  it("voiding a paid invoice unlinks the payment (its amount becomes unapplied)", async () => {
+  it("a paid invoice can't be voided or deleted through the API (6000); voided in the company UI, its payment is unlinked", async () => {
     const a = await mustQbo(ctx.qbo, "createInvoice", buildInvoiceBody("1", 100));
     const p = await mustQbo(ctx.qbo, "createPayment", paymentBody("1", 100, [[a.Id, 100]]));
     const fresh = await mustQbo(ctx.qbo, "getInvoice", a.Id);
-    await mustQbo(ctx.qbo, "voidInvoice", { Id: a.Id, SyncToken: fresh.SyncToken });
+    for (const method of ["voidInvoice", "deleteInvoice"]) {
+      const refused = await callQbo(ctx.qbo, method, { Id: a.Id, SyncToken: fresh.SyncToken });
+      expect(getFaultCode(refused.err)).toBe("6000");
+      expect(getFaultBody(refused.err).Fault.Error[0].Detail).toContain(`linked to payment ${p.Id}`);
+    }
+    expect((await mustQbo(ctx.qbo, "getInvoice", a.Id)).SyncToken).toBe(fresh.SyncToken);
+    const res = await fetch(`${ctx.emu.url}/app/${ACME}/invoices/${a.Id}/void`, { method: "POST", redirect: "manual" });
+    expect(res.headers.get("location")).toContain("notice=");
     const after = await mustQbo(ctx.qbo, "getPayment", p.Id);
     expect(after.UnappliedAmt).toBe(100);
     expect(after.Line).toEqual([]);
+    expect((await mustQbo(ctx.qbo, "getInvoice", a.Id)).PrivateNote).toBe("Voided");
   });
 });
 

@@ -1,7 +1,7 @@
 // Admin view of everything stored for an entity, deleted records included and flagged.
 import { buildMeta, serializeAccount, serializeCustomer, serializeItem } from "../api/serialize";
 import { serializeDeposit } from "../api/serialize-deposit";
-import { serializeInvoice, serializePayment } from "../api/serialize-txn";
+import { serializeCreditMemo, serializeInvoice, serializePayment } from "../api/serialize-txn";
 import { ENTITY_NAMES, type EntityName, type RealmState } from "../store/types";
 
 export function findAdminEntityName(name: string): EntityName | undefined {
@@ -16,6 +16,7 @@ function serializeAny(realm: RealmState, entity: EntityName, id: string): Record
     case "Invoice": return serializeInvoice(realm, realm.Invoice[id]!);
     case "Payment": return serializePayment(realm, realm.Payment[id]!);
     case "Deposit": return serializeDeposit(realm, realm.Deposit[id]!);
+    case "CreditMemo": return serializeCreditMemo(realm, realm.CreditMemo[id]!);
   }
 }
 
@@ -28,6 +29,6 @@ export function listAdminEntities(realm: RealmState, entity: EntityName): Record
         return { Id: rec.id, deleted: true, deletedAt: new Date(rec.deletedAt).toISOString(), MetaData: buildMeta(rec), record: rec };
       }
       const voided = (rec as { isVoided?: boolean }).isVoided === true;
-      return { ...serializeAny(realm, entity, rec.id), deleted: false, ...(entity === "Invoice" || entity === "Payment" ? { voided } : {}) };
+      return { ...serializeAny(realm, entity, rec.id), deleted: false, ...("isVoided" in rec ? { voided } : {}) };
     });
 }

@@ -14,7 +14,7 @@ const MAX_BID_WITH_REQUEST_ID = 10;
 const ZBatchRequestSchema = z.strictObject({ BatchItemRequest: z.array(z.looseObject({})) });
 
 const OPERATIONS = new Set(["create", "update", "delete"]);
-const ENTITY_KEYS = new Set(["Customer", "Item", "Invoice", "Payment", "Deposit", "Account"]);
+const ENTITY_KEYS = new Set(["Customer", "Item", "Invoice", "Payment", "Deposit", "Account", "CreditMemo"]);
 
 function runItem(ctx: ApiContext, item: Record<string, unknown>): Record<string, unknown> {
   if (typeof item.Query === "string") {

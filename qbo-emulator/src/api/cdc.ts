@@ -4,7 +4,7 @@ import type { RealmState } from "../store/types";
 import { getRows } from "./entities";
 import { buildMeta } from "./serialize";
 
-const CDC_ENTITIES = ["Customer", "Item", "Account", "Invoice", "Payment", "Deposit"] as const;
+const CDC_ENTITIES = ["Customer", "Item", "Account", "Invoice", "Payment", "Deposit", "CreditMemo"] as const;
 type CdcEntity = (typeof CDC_ENTITIES)[number];
 const MAX_LOOKBACK_MS = 30 * 86_400_000;
 const MAX_OBJECTS = 1000;

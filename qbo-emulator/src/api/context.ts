@@ -1,7 +1,7 @@
 // What every API handler gets: the company, the store, and the request's options.
 import { Faults } from "../faults";
 import type { Store } from "../store/store";
-import type { BaseRec, EntityName, RealmState } from "../store/types";
+import type { BaseRec, EntityName, PaymentLineRec, RealmState } from "../store/types";
 import { ensureNumericId, isPlainObject } from "./schema";
 
 export interface ApiContext {
@@ -33,12 +33,18 @@ export function findCurrent<T extends BaseRec>(table: Record<string, T>, input: 
 }
 
 /** Live transactions whose LinkedTxn changed get a new SyncToken and an Update, as in QBO. */
-export function touchLinked(ctx: ApiContext, entity: "Invoice" | "Payment", ids: Iterable<string>): void {
+export function touchLinked(ctx: ApiContext, entity: "Invoice" | "Payment" | "CreditMemo", ids: Iterable<string>): void {
   const table: Record<string, BaseRec> = ctx.realm[entity];
   for (const id of new Set(ids)) {
     const rec = table[id];
     if (rec && rec.deletedAt === undefined) ctx.store.recordChange(ctx.realm, entity, rec, "Update");
   }
+}
+
+/** The invoices and credit memos payment lines name get a new SyncToken and an Update (their LinkedTxn changed). */
+export function touchLinkedForms(ctx: ApiContext, lines: readonly PaymentLineRec[]): void {
+  touchLinked(ctx, "Invoice", lines.filter((l) => l.txnType === "Invoice").map((l) => l.txnId));
+  touchLinked(ctx, "CreditMemo", lines.filter((l) => l.txnType === "CreditMemo").map((l) => l.txnId));
 }
 
 /** Empty text (and objects left empty without it, e.g. an address of "") is not stored, as Intuit does not echo it. */

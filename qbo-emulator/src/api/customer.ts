@@ -89,10 +89,11 @@ export function updateCustomer(ctx: ApiContext, body: Record<string, unknown>): 
   if (!isActive && !name.endsWith(DELETED_SUFFIX)) name = `${name}${DELETED_SUFFIX}`;
   if (isActive && name.endsWith(DELETED_SUFFIX)) name = name.slice(0, -DELETED_SUFFIX.length);
   ensureUniqueName(ctx.realm, name, rec.id);
+  const wasActive = rec.isActive;
   rec.displayName = name;
   rec.isActive = isActive;
   rec.fields = mergeFields(rec.fields, input, WRITABLE, isSparse);
-  ctx.store.recordChange(ctx.realm, "Customer", rec, "Update");
+  ctx.store.recordListUpdate(ctx.realm, "Customer", rec, wasActive, isActive);
   return serializeCustomer(ctx.realm, rec);
 }
 

@@ -12,6 +12,7 @@ import type { ApiContext } from "./context";
 import { findLive } from "./context";
 import { type EntityHandlers, findEntityHandlers, getRows } from "./entities";
 import { readExchangeRate } from "./exchange-rate";
+import { sendCreditMemo } from "./credit-memo";
 import { sendInvoice } from "./invoice-actions";
 import { updatePreferences } from "./preferences";
 import { ensureNumericId, parseJsonObject } from "./schema";
@@ -60,6 +61,9 @@ function handlePost(ctx: ApiContext, req: EmuRequest, rest: string[]): EmuRespon
   }
   if (first === "invoice" && second && third === "send" && rest.length === 3) {
     return buildEnvelope({ Invoice: sendInvoice(ctx, second, req.query.get("sendTo")) });
+  }
+  if (first === "creditmemo" && second && third === "send" && rest.length === 3) {
+    return buildEnvelope({ CreditMemo: sendCreditMemo(ctx, second, req.query.get("sendTo")) });
   }
   const handlers = findEntityHandlers(first);
   if (!handlers || second) return undefined;

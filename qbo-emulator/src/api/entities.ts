@@ -3,6 +3,9 @@ import type { Condition } from "../query/parser";
 import type { RealmState } from "../store/types";
 import type { ApiContext } from "./context";
 import { createAccount, readAccount } from "./account";
+import {
+  createCreditMemo, deleteCreditMemo, readCreditMemo, updateCreditMemo, voidCreditMemo,
+} from "./credit-memo";
 import { createCustomer, readCustomer, updateCustomer } from "./customer";
 import { createDeposit, deleteDeposit, readDeposit, updateDeposit } from "./deposit";
 import { listExchangeRates } from "./exchange-rate";
@@ -18,7 +21,7 @@ import {
   serializePreferences,
 } from "./serialize";
 import { serializeDeposit } from "./serialize-deposit";
-import { serializeInvoice, serializePayment } from "./serialize-txn";
+import { serializeCreditMemo, serializeInvoice, serializePayment } from "./serialize-txn";
 
 type Body = Record<string, unknown>;
 type Handler = (ctx: ApiContext, body: Body) => Body;
@@ -41,6 +44,10 @@ export const ENTITY_HANDLERS: Record<string, EntityHandlers> = {
   },
   payment: { name: "Payment", read: readPayment, create: createPayment, update: updatePayment, delete: deletePayment },
   deposit: { name: "Deposit", read: readDeposit, create: createDeposit, update: updateDeposit, delete: deleteDeposit },
+  creditmemo: {
+    name: "CreditMemo", read: readCreditMemo, create: createCreditMemo, update: updateCreditMemo, delete: deleteCreditMemo,
+    void: voidCreditMemo,
+  },
 };
 
 export function findEntityHandlers(pathName: string): EntityHandlers | undefined {
@@ -60,6 +67,7 @@ export function getRows(realm: RealmState, entity: string, where: Condition[] = 
     case "Invoice": return filterLive(realm.Invoice).map((r) => serializeInvoice(realm, r));
     case "Payment": return filterLive(realm.Payment).map((r) => serializePayment(realm, r));
     case "Deposit": return filterLive(realm.Deposit).map((r) => serializeDeposit(realm, r));
+    case "CreditMemo": return filterLive(realm.CreditMemo).map((r) => serializeCreditMemo(realm, r));
     case "CompanyInfo": return [serializeCompanyInfo(realm, realm.company)];
     case "Preferences": return [serializePreferences(realm.prefs)];
     case "ExchangeRate": return listExchangeRates(realm, where);

@@ -81,9 +81,10 @@ export function updateItem(ctx: ApiContext, body: Record<string, unknown>): Reco
   if (input.Type) rec.type = resolveType(input.Type);
   if (input.IncomeAccountRef !== undefined || !isSparse) rec.incomeAccountId = resolveIncomeAccount(ctx.realm, input);
   if (input.UnitPrice !== undefined || !isSparse) rec.unitPrice = input.UnitPrice ?? 0;
+  const wasActive = rec.isActive;
   rec.isActive = input.Active ?? (isSparse ? rec.isActive : true);
   rec.fields = mergeFields(rec.fields, input, WRITABLE, isSparse);
-  ctx.store.recordChange(ctx.realm, "Item", rec, "Update");
+  ctx.store.recordListUpdate(ctx.realm, "Item", rec, wasActive, rec.isActive);
   return serializeItem(ctx.realm, rec);
 }
 

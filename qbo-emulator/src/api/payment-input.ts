@@ -2,7 +2,7 @@
 import { z } from "zod";
 import { Faults } from "../faults";
 import { toCents } from "../json";
-import { getAppliedCents, getInvoiceTotalCents } from "../store/ledger";
+import { getAppliedCents, getInvoiceTotalCents, getRemainingCreditCents } from "../store/ledger";
 import type { PaymentLineRec, RealmState } from "../store/types";
 import { READ_ONLY_COMMON, ZAnySchema, ZBoolSchema, ZDateSchema, ZDecimalSchema, ZIdTextSchema, ZRefSchema, ZTextSchema } from "./field-schemas";
 
@@ -25,7 +25,50 @@ export type TPaymentRequest = z.infer<typeof ZPaymentRequestSchema>;
 
 export const PAYMENT_WRITABLE = ["PaymentRefNum", "PrivateNote", "PaymentMethodRef"] as const;
 
-/** Builds payment lines; every linked invoice must be live (610), same customer and not voided (620), not over-applied (6000). */
+type TLinkedTxn = z.infer<typeof ZLinkedTxnSchema>;
+
+function formatCents(cents: number): string {
+  return (cents / 100).toFixed(2);
+}
+
+/** One linked transaction → a stored line; checks the link (610/620) and what is left on it (6000). */
+function buildLine(realm: RealmState, txn: TLinkedTxn | undefined, amountCents: number, customerId: string, paymentId: string | undefined, totals: Map<string, number>): PaymentLineRec {
+  if (!txn?.TxnId) throw Faults.requiredMissing("TxnId", "Payment.Line.LinkedTxn.TxnId");
+  const txnType = txn.TxnType ?? "Invoice";
+  if (txnType !== "Invoice" && txnType !== "CreditMemo") {
+    throw Faults.businessValidation(`Linking a payment to ${txnType} is not supported by the emulator.`, "Payment.Line.LinkedTxn.TxnType");
+  }
+  const table = txnType === "Invoice" ? realm.Invoice : realm.CreditMemo;
+  const form = /^\d+$/.test(txn.TxnId) ? table[txn.TxnId] : undefined;
+  if (!form || form.deletedAt !== undefined) throw Faults.objectNotFound("Payment.Line.LinkedTxn.TxnId");
+  if (form.customerId !== customerId || form.isVoided) throw Faults.cannotLink(form.id);
+  const key = `${txnType}:${form.id}`;
+  const total = (totals.get(key) ?? 0) + amountCents;
+  totals.set(key, total);
+  const open = txnType === "Invoice"
+    ? getInvoiceTotalCents(form) - getAppliedCents(realm, form.id, paymentId)
+    : getRemainingCreditCents(realm, form, paymentId);
+  if (total > open) {
+    const what = txnType === "Invoice" ? `invoice ${form.docNumber ?? form.id}` : `credit memo ${form.docNumber ?? form.id}`;
+    const left = txnType === "Invoice" ? "open balance" : "remaining credit";
+    throw Faults.businessValidation(
+      `The payment amount applied to ${what} (${formatCents(total)}) exceeds its ${left} (${formatCents(open)}).`,
+      "Payment.Line.Amount",
+    );
+  }
+  return { amountCents, txnId: form.id, txnType };
+}
+
+/** A line links one transaction, or one invoice and one credit memo (the credit applied to it, same amount). */
+function isInvoiceCreditPair(linked: TLinkedTxn[]): boolean {
+  const types = linked.map((t) => t.TxnType ?? "Invoice").sort();
+  return linked.length === 2 && types[0] === "CreditMemo" && types[1] === "Invoice";
+}
+
+/**
+ * Builds payment lines: each linked invoice or credit memo must be live (610), the customer's and not voided (620),
+ * not over-applied (6000). Credit-memo lines count against the payment: Σ invoices − Σ credits is what it applies.
+ */
 export function buildPaymentLines(
   realm: RealmState,
   lines: TPaymentRequest["Line"],
@@ -33,33 +76,16 @@ export function buildPaymentLines(
   paymentId: string | undefined,
 ): PaymentLineRec[] {
   const out: PaymentLineRec[] = [];
-  const perInvoice = new Map<string, number>();
+  const totals = new Map<string, number>();
   for (const l of lines ?? []) {
     if (l.Amount === undefined) throw Faults.requiredMissing("Amount", "Line.Amount");
     const amountCents = toCents(l.Amount);
     if (amountCents < 0) throw Faults.businessValidation("A payment line amount can't be negative.", "Line.Amount");
     const linked = l.LinkedTxn ?? [];
-    if (linked.length !== 1) {
+    if (linked.length !== 1 && !isInvoiceCreditPair(linked)) {
       throw Faults.businessValidation("Each payment line must link exactly one transaction.", "Payment.Line.LinkedTxn");
     }
-    const txn = linked[0];
-    if (!txn?.TxnId) throw Faults.requiredMissing("TxnId", "Payment.Line.LinkedTxn.TxnId");
-    if (txn.TxnType !== undefined && txn.TxnType !== "Invoice") {
-      throw Faults.businessValidation(`Linking a payment to ${txn.TxnType} is not supported by the emulator.`, "Payment.Line.LinkedTxn.TxnType");
-    }
-    const inv = /^\d+$/.test(txn.TxnId) ? realm.Invoice[txn.TxnId] : undefined;
-    if (!inv || inv.deletedAt !== undefined) throw Faults.objectNotFound("Payment.Line.LinkedTxn.TxnId");
-    if (inv.customerId !== customerId || inv.isVoided) throw Faults.cannotLink(inv.id);
-    const total = (perInvoice.get(inv.id) ?? 0) + amountCents;
-    perInvoice.set(inv.id, total);
-    const open = getInvoiceTotalCents(inv) - getAppliedCents(realm, inv.id, paymentId);
-    if (total > open) {
-      throw Faults.businessValidation(
-        `The payment amount applied to invoice ${inv.docNumber ?? inv.id} (${(total / 100).toFixed(2)}) exceeds its open balance (${(open / 100).toFixed(2)}).`,
-        "Payment.Line.Amount",
-      );
-    }
-    out.push({ amountCents, invoiceId: inv.id });
+    for (const txn of linked) out.push(buildLine(realm, txn, amountCents, customerId, paymentId, totals));
   }
   return out;
 }

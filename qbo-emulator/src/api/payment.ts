@@ -2,11 +2,11 @@
 import { formatDate, now } from "../clock";
 import { Faults } from "../faults";
 import { toCents } from "../json";
-import { findDepositOfPayment } from "../store/ledger";
+import { findDepositOfPayment, getNetAppliedCents, markVoided } from "../store/ledger";
 import type { PaymentRec, RealmState } from "../store/types";
 import { ensureOpenPeriod } from "./company-status";
-import { type ApiContext, findCurrent, findLive, mergeFields, pickFields, touchLinked } from "./context";
-import { resolveCurrency, resolveCustomer, touchCustomer } from "./invoice";
+import { type ApiContext, findCurrent, findLive, mergeFields, pickFields, touchLinkedForms } from "./context";
+import { resolveCurrency, resolveCustomer, touchCustomer } from "./txn-refs";
 import { PAYMENT_WRITABLE, type TPaymentRequest, ZPaymentRequestSchema, buildPaymentLines } from "./payment-input";
 import { parseWith } from "./schema";
 import { serializePayment } from "./serialize-txn";
@@ -24,7 +24,10 @@ function resolveDepositAccount(realm: RealmState, ref: { value: string } | undef
 
 function ensureTotals(totalCents: number, p: Pick<PaymentRec, "lines">): void {
   if (totalCents < 0) throw Faults.businessValidation("The payment amount can't be negative.", "TotalAmt");
-  const applied = p.lines.reduce((s, l) => s + l.amountCents, 0);
+  const applied = getNetAppliedCents(p);
+  if (applied < 0) {
+    throw Faults.businessValidation("The credits applied exceed the amounts applied to invoices.", "Payment.Line.Amount");
+  }
   if (applied > totalCents) {
     throw Faults.businessValidation(
       `The amount applied (${(applied / 100).toFixed(2)}) exceeds the payment amount (${(totalCents / 100).toFixed(2)}).`,
@@ -52,7 +55,7 @@ export function createPayment(ctx: ApiContext, body: Record<string, unknown>): R
   };
   ctx.realm.Payment[rec.id] = rec;
   ctx.store.recordChange(ctx.realm, "Payment", rec, "Create", at);
-  touchLinked(ctx, "Invoice", lines.map((l) => l.invoiceId));
+  touchLinkedForms(ctx, lines);
   touchCustomer(ctx, customerId);
   return serializePayment(ctx.realm, rec);
 }
@@ -79,7 +82,7 @@ export function updatePayment(ctx: ApiContext, body: Record<string, unknown>): R
   ensureTotals(totalCents, { lines });
   const { currency } = resolveCurrency(ctx.realm, customerId, { ...input, ExchangeRate: input.ExchangeRate ?? p.exchangeRate });
   if (currency !== p.currency) throw Faults.businessValidation("You can't change the currency of an existing transaction.", "CurrencyRef");
-  const affected = [...p.lines, ...lines].map((l) => l.invoiceId);
+  const affected = [...p.lines, ...lines];
   const previousCustomer = p.customerId;
   Object.assign(p, {
     customerId, totalCents, lines,
@@ -88,18 +91,18 @@ export function updatePayment(ctx: ApiContext, body: Record<string, unknown>): R
     fields: mergeFields(p.fields, input, PAYMENT_WRITABLE, isSparse),
   });
   ctx.store.recordChange(ctx.realm, "Payment", p, "Update");
-  touchLinked(ctx, "Invoice", affected);
+  touchLinkedForms(ctx, affected);
   touchCustomer(ctx, customerId);
   if (previousCustomer !== customerId) touchCustomer(ctx, previousCustomer);
   return serializePayment(ctx.realm, p);
 }
 
 function voidPayment(ctx: ApiContext, p: PaymentRec): Record<string, unknown> {
-  const affected = p.lines.map((l) => l.invoiceId);
-  p.isVoided = true;
+  const affected = p.lines;
+  markVoided(p);
   p.lines = [];
   ctx.store.recordChange(ctx.realm, "Payment", p, "Void");
-  touchLinked(ctx, "Invoice", affected);
+  touchLinkedForms(ctx, affected);
   touchCustomer(ctx, p.customerId);
   return serializePayment(ctx.realm, p);
 }
@@ -107,9 +110,9 @@ function voidPayment(ctx: ApiContext, p: PaymentRec): Record<string, unknown> {
 export function deletePayment(ctx: ApiContext, body: Record<string, unknown>): Record<string, unknown> {
   const input = parseWith(ZPaymentRequestSchema, body, "Payment");
   const p = findForChange(ctx, input);
-  const affected = p.lines.map((l) => l.invoiceId);
+  const affected = p.lines;
   ctx.store.recordChange(ctx.realm, "Payment", p, "Delete");
-  touchLinked(ctx, "Invoice", affected);
+  touchLinkedForms(ctx, affected);
   touchCustomer(ctx, p.customerId);
   return { domain: "QBO", status: "Deleted", Id: p.id };
 }

@@ -1,4 +1,4 @@
-// Invoice and Payment → Intuit JSON.
+// Invoice, CreditMemo and Payment → Intuit JSON.
 import { formatDateTime } from "../clock";
 import { money } from "../json";
 import {
@@ -6,10 +6,11 @@ import {
   getInvoiceBalanceCents,
   getInvoiceTotalCents,
   getPaymentsForInvoice,
+  getRemainingCreditCents,
   getUnappliedCents,
   toHomeCents,
 } from "../store/ledger";
-import type { InvoiceLineRec, InvoiceRec, PaymentRec, RealmState } from "../store/types";
+import type { CreditMemoRec, InvoiceLineRec, InvoiceRec, PaymentRec, RealmState, SalesFormRec } from "../store/types";
 import { buildBase, buildCurrencyRef, buildRef } from "./serialize";
 
 function serializeInvoiceLine(realm: RealmState, l: InvoiceLineRec, index: number, isVoided: boolean): Record<string, unknown> {
@@ -32,41 +33,51 @@ function serializeInvoiceLine(realm: RealmState, l: InvoiceLineRec, index: numbe
   };
 }
 
-export function serializeInvoice(realm: RealmState, inv: InvoiceRec): Record<string, unknown> {
-  const total = getInvoiceTotalCents(inv);
-  const balance = getInvoiceBalanceCents(realm, inv);
+/** Invoice and CreditMemo share Intuit's sales-form shape; an invoice has DueDate/Balance, a credit memo RemainingCredit. */
+function serializeSalesForm(realm: RealmState, form: SalesFormRec, kind: "Invoice" | "CreditMemo"): Record<string, unknown> {
+  const isInvoice = kind === "Invoice";
+  const total = getInvoiceTotalCents(form);
+  const open = isInvoice ? getInvoiceBalanceCents(realm, form) : getRemainingCreditCents(realm, form);
   const isForeign = realm.prefs.multiCurrencyEnabled;
-  const customer = realm.Customer[inv.customerId];
-  const lines = inv.lines.map((l, i) => serializeInvoiceLine(realm, l, i, inv.isVoided));
+  const lines = form.lines.map((l, i) => serializeInvoiceLine(realm, l, i, form.isVoided));
   lines.push({ Amount: money(total), DetailType: "SubTotalLineDetail", SubTotalLineDetail: {} });
+  const linked = getPaymentsForInvoice(realm, form.id, kind).map((p) => ({ TxnId: p.id, TxnType: "Payment" }));
+  const online = { AllowIPNPayment: false, AllowOnlinePayment: false, AllowOnlineCreditCardPayment: false, AllowOnlineACHPayment: false };
   return {
-    AllowIPNPayment: false,
-    AllowOnlinePayment: false,
-    AllowOnlineCreditCardPayment: false,
-    AllowOnlineACHPayment: false,
-    ...buildBase(inv),
+    ...(isInvoice ? online : {}),
+    ...buildBase(form),
     CustomField: [],
-    DocNumber: inv.docNumber ?? undefined,
-    TxnDate: inv.txnDate,
-    CurrencyRef: buildCurrencyRef(inv.currency),
-    ExchangeRate: isForeign ? inv.exchangeRate : undefined,
-    LinkedTxn: getPaymentsForInvoice(realm, inv.id).map((p) => ({ TxnId: p.id, TxnType: "Payment" })),
+    DocNumber: form.docNumber ?? undefined,
+    TxnDate: form.txnDate,
+    CurrencyRef: buildCurrencyRef(form.currency),
+    ExchangeRate: isForeign ? form.exchangeRate : undefined,
+    LinkedTxn: isInvoice || linked.length > 0 ? linked : undefined,
     Line: lines,
     TxnTaxDetail: { TotalTax: 0 },
-    CustomerRef: buildRef(realm, "Customer", inv.customerId),
-    BillAddr: customer?.fields.BillAddr,
-    ...inv.fields,
-    DueDate: inv.dueDate,
+    CustomerRef: buildRef(realm, "Customer", form.customerId),
+    BillAddr: realm.Customer[form.customerId]?.fields.BillAddr,
+    ...form.fields,
+    DueDate: isInvoice ? (form as InvoiceRec).dueDate : undefined,
     TotalAmt: money(total),
-    HomeTotalAmt: isForeign ? money(toHomeCents(total, inv.exchangeRate)) : undefined,
+    HomeTotalAmt: isForeign ? money(toHomeCents(total, form.exchangeRate)) : undefined,
     ApplyTaxAfterDiscount: false,
-    PrintStatus: inv.printStatus,
-    EmailStatus: inv.emailStatus,
-    DeliveryInfo: inv.deliveryTime ? { DeliveryType: "Email", DeliveryTime: formatDateTime(inv.deliveryTime) } : undefined,
-    Balance: money(balance),
-    HomeBalance: isForeign ? money(toHomeCents(balance, inv.exchangeRate)) : undefined,
-    PrivateNote: inv.isVoided ? "Voided" : inv.fields.PrivateNote,
+    PrintStatus: form.printStatus,
+    EmailStatus: form.emailStatus,
+    DeliveryInfo: form.deliveryTime ? { DeliveryType: "Email", DeliveryTime: formatDateTime(form.deliveryTime) } : undefined,
+    Balance: money(open),
+    HomeBalance: isInvoice && isForeign ? money(toHomeCents(open, form.exchangeRate)) : undefined,
+    RemainingCredit: isInvoice ? undefined : money(open),
+    PrivateNote: form.fields.PrivateNote,
   };
+}
+
+export function serializeInvoice(realm: RealmState, inv: InvoiceRec): Record<string, unknown> {
+  return serializeSalesForm(realm, inv, "Invoice");
+}
+
+/** The shape of Intuit's CreditMemo samples: Balance and RemainingCredit (what is left to apply), no DueDate. */
+export function serializeCreditMemo(realm: RealmState, cm: CreditMemoRec): Record<string, unknown> {
+  return serializeSalesForm(realm, cm, "CreditMemo");
 }
 
 function buildNameValue(name: string, value: string): Record<string, unknown> {
@@ -85,16 +96,17 @@ export function serializePayment(realm: RealmState, p: PaymentRec): Record<strin
   const isForeign = realm.prefs.multiCurrencyEnabled;
   const deposit = findDepositOfPayment(realm, p.id);
   const lines = p.lines.map((l) => {
-    const inv = realm.Invoice[l.invoiceId];
-    const open = inv ? getInvoiceBalanceCents(realm, inv) : 0;
+    const isCredit = l.txnType === "CreditMemo";
+    const form = isCredit ? realm.CreditMemo[l.txnId] : realm.Invoice[l.txnId];
+    const open = !form ? 0 : isCredit ? getRemainingCreditCents(realm, form) : getInvoiceBalanceCents(realm, form);
     return {
       Amount: money(l.amountCents),
-      LinkedTxn: [{ TxnId: l.invoiceId, TxnType: "Invoice" }],
+      LinkedTxn: [{ TxnId: l.txnId, TxnType: l.txnType }],
       LineEx: {
         any: [
-          buildNameValue("txnId", l.invoiceId),
+          buildNameValue("txnId", l.txnId),
           buildNameValue("txnOpenBalance", (open / 100).toFixed(2)),
-          buildNameValue("txnReferenceNumber", inv?.docNumber ?? ""),
+          buildNameValue("txnReferenceNumber", form?.docNumber ?? ""),
         ],
       },
     };
@@ -112,6 +124,6 @@ export function serializePayment(realm: RealmState, p: PaymentRec): Record<strin
     LinkedTxn: deposit ? [{ TxnId: deposit.id, TxnType: "Deposit" }] : undefined,
     Line: lines,
     ...p.fields,
-    PrivateNote: p.isVoided ? "Voided" : p.fields.PrivateNote,
+    PrivateNote: p.fields.PrivateNote,
   };
 }

@@ -11,6 +11,7 @@ export const QUERYABLE: Record<string, string[]> = {
   Invoice: [...META, "DocNumber", "TxnDate", "DueDate", "CustomerRef", "TotalAmt", "Balance", "CurrencyRef"],
   Payment: [...META, "TxnDate", "CustomerRef", "TotalAmt", "PaymentRefNum", "CurrencyRef"],
   Deposit: [...META, "TxnDate", "TotalAmt", "DepositToAccountRef", "CurrencyRef"],
+  CreditMemo: [...META, "DocNumber", "TxnDate", "CustomerRef", "TotalAmt", "Balance", "RemainingCredit", "CurrencyRef"],
   CompanyInfo: [...META, "CompanyName"],
   ExchangeRate: ["SourceCurrencyCode", "TargetCurrencyCode", "AsOfDate", "Rate", "MetaData.LastUpdatedTime"],
   Preferences: [...META],

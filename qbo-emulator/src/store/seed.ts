@@ -30,7 +30,7 @@ function buildRealm(realmId: string, companyName: string, customTxnNumbers: bool
       startDate: formatDate(at),
     },
     prefs: { syncToken: 0, createdAt: at, updatedAt: at, customTxnNumbers, multiCurrencyEnabled: multiCurrency, homeCurrency: "USD", defaultTermsDays: 30 },
-    Customer: {}, Item: {}, Account: {}, Invoice: {}, Payment: {}, Deposit: {},
+    Customer: {}, Item: {}, Account: {}, Invoice: {}, Payment: {}, Deposit: {}, CreditMemo: {},
     seq: { Customer: 1, Item: 1, Account: 1, txn: 1 },
     nextDocNumber: 1001,
   };

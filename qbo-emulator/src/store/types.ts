@@ -1,7 +1,9 @@
 // The emulator's data model. Amounts are integer cents; records are plain JSON (persistable).
 
-export type EntityName = "Customer" | "Item" | "Account" | "Invoice" | "Payment" | "Deposit";
-export const ENTITY_NAMES: EntityName[] = ["Customer", "Item", "Account", "Invoice", "Payment", "Deposit"];
+export type EntityName = "Customer" | "Item" | "Account" | "Invoice" | "Payment" | "Deposit" | "CreditMemo";
+export const ENTITY_NAMES: EntityName[] = ["Customer", "Item", "Account", "Invoice", "Payment", "Deposit", "CreditMemo"];
+/** Entities numbered from the company's shared transaction sequence. */
+export const TXN_ENTITIES: ReadonlySet<EntityName> = new Set(["Invoice", "Payment", "Deposit", "CreditMemo"]);
 
 export interface BaseRec {
   id: string;
@@ -55,11 +57,15 @@ export interface InvoiceLineRec {
   serviceDate?: string;
 }
 
-export interface InvoiceRec extends BaseRec {
+export interface InvoiceRec extends SalesFormRec {
+  dueDate: string;
+}
+
+/** A sales form's sales and description lines (Invoice, CreditMemo). */
+export interface SalesFormRec extends BaseRec {
   customerId: string;
   docNumber: string | null;
   txnDate: string;
-  dueDate: string;
   currency: string;
   exchangeRate: number;
   lines: InvoiceLineRec[];
@@ -70,9 +76,14 @@ export interface InvoiceRec extends BaseRec {
   fields: Fields;
 }
 
+/** A credit for the customer; its remaining credit is applied to invoices through Payments. */
+export type CreditMemoRec = SalesFormRec;
+
+/** A payment line: money applied to an invoice, or credit taken from a credit memo (TxnType CreditMemo). */
 export interface PaymentLineRec {
   amountCents: number;
-  invoiceId: string;
+  txnId: string;
+  txnType: "Invoice" | "CreditMemo";
 }
 
 export interface PaymentRec extends BaseRec {
@@ -157,12 +168,13 @@ export interface RealmState {
   Invoice: Record<string, InvoiceRec>;
   Payment: Record<string, PaymentRec>;
   Deposit: Record<string, DepositRec>;
+  CreditMemo: Record<string, CreditMemoRec>;
   /** Next Ids: one sequence per list entity, one shared by transactions. */
   seq: { Customer: number; Item: number; Account: number; txn: number };
   nextDocNumber: number;
 }
 
-export type ChangeOperation = "Create" | "Update" | "Delete" | "Void" | "Emailed";
+export type ChangeOperation = "Create" | "Update" | "Delete" | "Merge" | "Void" | "Emailed";
 
 export interface ChangeEvent {
   realmId: string;
@@ -170,6 +182,8 @@ export interface ChangeEvent {
   id: string;
   operation: ChangeOperation;
   at: number;
+  /** Merge: the Id of the record merged away (into `id`). */
+  deletedId?: string;
   /** A side effect (e.g. a customer's balance moved): persisted and visible to cdc, but no webhook. */
   isSideEffect?: boolean;
 }

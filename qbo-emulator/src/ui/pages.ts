@@ -16,7 +16,11 @@ export function renderPaymentsPage(realm: RealmState, query: URLSearchParams): s
   const rows = payments
     .map((p) => {
       const linked = p.lines
-        .map((l) => `${escapeHtml(realm.Invoice[l.invoiceId]?.docNumber ?? `Id ${l.invoiceId}`)} (${formatUiMoney(l.amountCents, p.currency)})`)
+        .map((l) => {
+          const form = l.txnType === "CreditMemo" ? realm.CreditMemo[l.txnId] : realm.Invoice[l.txnId];
+          const label = `${l.txnType === "CreditMemo" ? "Credit memo " : ""}${form?.docNumber ?? `Id ${l.txnId}`}`;
+          return `${escapeHtml(label)} (${formatUiMoney(l.amountCents, p.currency)})`;
+        })
         .join(", ");
       const deposit = findDepositOfPayment(realm, p.id);
       const status = p.isVoided ? "Voided" : deposit ? `Deposited (Deposit ${deposit.id})` : "Received";
