@@ -1,63 +1,18 @@
 // npm run bench:invoices – trigger-to-invoice latency, backfill throughput and worker takeover
 // against the emulator at a realistic latency (log-normal, median 600 ms). Prints figures; asserts nothing.
-import fs from "node:fs";
-import os from "node:os";
-import path from "node:path";
-import { startEmbeddedPostgres } from "../lib/db/embedded-postgres";
-import { applyMigrations } from "../lib/db/migrations";
-import { startEmulator } from "../qbo-emulator/src/index";
+import { percentile, startBench } from "./setup";
 
 const JOBS = Number(process.env.BENCH_JOBS ?? 200);
 const BACKFILL_JOBS = Number(process.env.BENCH_BACKFILL_JOBS ?? 1200);
 const TRIGGERS_PER_SECOND = Number(process.env.BENCH_RATE ?? 3);
-const REALM = "9130357766900001";
 
-const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "wc-bench-"));
-fs.chmodSync(dataDir, 0o755);
-const database = await startEmbeddedPostgres({ dataDir: path.join(dataDir, "pg"), persistent: false, database: "bench" });
-await applyMigrations(database.url);
-const emulator = await startEmulator({ port: 0, quiet: true, latency: { kind: "lognormal", medianMs: 600, sigma: 0.5 } });
-Object.assign(process.env, {
-  DATABASE_URL: database.url,
-  QBO_CLIENT_ID: "workcenter-emulator-client",
-  QBO_CLIENT_SECRET: "workcenter-emulator-secret",
-  QBO_BASE_URL: emulator.url,
-  TOKEN_ENCRYPTION_KEYS: "k1:MDEyMzQ1Njc4OWFiY2RlZjAxMjM0NTY3ODlhYmNkZWY=",
-  LOG_LEVEL: "silent",
-});
-
-const { db } = await import("../lib/db/client");
-const { encryptTokenSet } = await import("../lib/quickbooks/token-store");
+const { db, emulator, organization, actor, newJob, stop } = await startBench();
 const { acceptJob } = await import("../lib/jobs/job-actions");
 const { startBackfill, getBackfillProgress } = await import("../lib/invoicing/backfill");
-const { composeFeatures } = await import("../lib/features");
-composeFeatures();
 const { startWorker } = await import("../lib/queue/worker");
 const { getRealmLimits } = await import("../lib/quickbooks/rate-limit");
 
-const organization = await db.organization.create({ data: { name: "Bench Shop", xometrySupplierId: "S-BENCH" } });
-const user = await db.user.create({ data: { email: "bench@shop.test", name: "Bench", passwordHash: "-", memberships: { create: { organizationId: organization.id, role: "OWNER" } } } });
-const actor = { userId: user.id, organizationId: organization.id, role: "OWNER" as const };
-const issued = emulator.issueTokens(REALM);
-await db.quickBooksConnection.create({
-  data: {
-    organizationId: organization.id, realmId: REALM, companyName: "Acme Precision Machining", environment: "sandbox", status: "CONNECTED", connectedAt: new Date(),
-    ...encryptTokenSet(organization.id, REALM, { accessToken: issued.access_token, refreshToken: issued.refresh_token, accessTokenExpiresAt: new Date(Date.now() + 3_600_000), refreshTokenExpiresAt: new Date(Date.now() + 8_640_000_000), refreshTokenHardExpiresAt: null }),
-  },
-});
-await db.quickBooksConfiguration.create({
-  data: { organizationId: organization.id, realmId: REALM, jobSources: "XOMETRY", invoiceTrigger: "JOB_ACCEPTED", xometryCustomerId: "1", xometryCustomerName: "Xometry", defaultItemId: "2", defaultItemName: "Machining Services", updatedByUserId: user.id },
-});
-const newJob = (index: number, status: "OFFERED" | "SHIPPED") =>
-  db.job.create({
-    data: {
-      organizationId: organization.id, source: "XOMETRY", number: `J-${status === "OFFERED" ? 500000 : 600000}${index}`, status, partName: "Bench Bracket", quantity: 1,
-      priceCents: 10_000 + index, expectedShipDate: new Date("2026-12-15T00:00:00Z"), acceptedAt: status === "SHIPPED" ? new Date() : null, shipDate: status === "SHIPPED" ? new Date("2026-11-20T00:00:00Z") : null,
-    },
-  });
-
 const worker = await startWorker({ concurrency: 16, sweepIntervalMs: 2000 });
-const percentile = (values: number[], p: number) => [...values].sort((a, b) => a - b)[Math.min(values.length - 1, Math.ceil((p / 100) * values.length) - 1)]!;
 
 // 1. Latency: jobs accepted at a steady pace, as a busy shop would, each timed from its accept to its SYNCED row.
 console.log(`Latency: ${JOBS} jobs accepted at ${TRIGGERS_PER_SECOND}/s; emulator latency log-normal, median 600 ms`);
@@ -108,7 +63,5 @@ await worker.stop();
 const { benchTakeover } = await import("./takeover");
 await benchTakeover({ organizationId: organization.id, actor, offerJob: (index) => newJob(index, "OFFERED"), startWorker: () => startWorker({ concurrency: 16 }) });
 
-await emulator.close();
-await database.stop();
-fs.rmSync(dataDir, { recursive: true, force: true });
+await stop();
 process.exit(0);

@@ -10,6 +10,7 @@ import { queueInbound } from "./store";
 
 const log = getLogger("inbound");
 const BATCH = 100;
+const PARALLEL = 4;
 const MAX_ATTEMPTS = 5;
 export const ZInboundTaskSchema = z.strictObject({ realmId: z.string().min(1).max(64) });
 
@@ -35,20 +36,42 @@ export async function processInbound(input: unknown): Promise<void> {
   const api = new QuickBooksApi(connection.id, { maxWaitMs: 5000 });
   const groups = new Map<string, typeof events>();
   for (const event of events) groups.set(`${event.entity}:${event.entityId}`, [...(groups.get(`${event.entity}:${event.entityId}`) ?? []), event]);
-  for (const group of groups.values()) {
-    const [first] = group;
-    const ids = group.map((event) => event.id);
-    try {
-      const changed = await apply(api, realmId, first!.entity, first!.entityId);
-      await db.quickBooksInboundEvent.updateMany({ where: { id: { in: ids } }, data: { status: changed > 0 ? "PROCESSED" : "IGNORED", processedAt: new Date() } });
-    } catch (error) {
-      if (error instanceof RealmBusyError || error instanceof QuickBooksReconnectRequiredError) return queueInbound(realmId, error instanceof RealmBusyError ? error.retryAt : undefined);
-      const message = error instanceof QuickBooksError ? error.userMessage : error instanceof Error ? error.message : String(error);
-      log.warn({ realmId, entity: first!.entity, err: message }, "inbound change not applied");
-      await db.quickBooksInboundEvent.updateMany({ where: { id: { in: ids } }, data: { attempts: { increment: 1 }, error: message.slice(0, 500) } });
-      await db.quickBooksInboundEvent.updateMany({ where: { id: { in: ids }, attempts: { gte: MAX_ATTEMPTS } }, data: { status: "FAILED", processedAt: new Date() } });
+  let failures = 0;
+  const queue = [...groups.values()];
+  // A few entities at once (each is a read from QuickBooks), within the company's request budget.
+  const lane = async () => {
+    for (let group = queue.shift(); group; group = queue.shift()) {
+      if (!(await applyGroup(api, realmId, group))) failures += 1;
     }
+  };
+  try {
+    await Promise.all(Array.from({ length: PARALLEL }, lane));
+  } catch (error) {
+    if (error instanceof RealmBusyError) return queueInbound(realmId, error.retryAt);
+    if (error instanceof QuickBooksReconnectRequiredError) return;
+    throw error;
   }
   const left = await db.quickBooksInboundEvent.count({ where: { realmId, status: "PENDING" } });
-  if (left > 0) await queueInbound(realmId, new Date(Date.now() + (events.length < BATCH ? 2000 : 0)));
+  // New arrivals go at once; if everything failed this round, give QuickBooks a moment.
+  if (left > 0) await queueInbound(realmId, failures === groups.size ? new Date(Date.now() + 5000) : undefined);
+}
+
+type TEvent = Awaited<ReturnType<typeof db.quickBooksInboundEvent.findMany>>[number];
+
+/** One entity's changes: applied once; false when it failed (tried again later, FAILED after a few tries). */
+async function applyGroup(api: QuickBooksApi, realmId: string, group: TEvent[]): Promise<boolean> {
+  const [first] = group;
+  const ids = group.map((event) => event.id);
+  try {
+    const changed = await apply(api, realmId, first!.entity, first!.entityId);
+    await db.quickBooksInboundEvent.updateMany({ where: { id: { in: ids } }, data: { status: changed > 0 ? "PROCESSED" : "IGNORED", processedAt: new Date() } });
+    return true;
+  } catch (error) {
+    if (error instanceof RealmBusyError || error instanceof QuickBooksReconnectRequiredError) throw error;
+    const message = error instanceof QuickBooksError ? error.userMessage : error instanceof Error ? error.message : String(error);
+    log.warn({ realmId, entity: first!.entity, err: message }, "inbound change not applied");
+    await db.quickBooksInboundEvent.updateMany({ where: { id: { in: ids } }, data: { attempts: { increment: 1 }, error: message.slice(0, 500) } });
+    await db.quickBooksInboundEvent.updateMany({ where: { id: { in: ids }, attempts: { gte: MAX_ATTEMPTS } }, data: { status: "FAILED", processedAt: new Date() } });
+    return false;
+  }
 }
