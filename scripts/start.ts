@@ -8,7 +8,8 @@ import { getDataDir, resolveDatabase } from "../lib/db/resolve-database";
 import { isBuildStale, runNextBuild } from "../lib/runtime/next-build";
 import { describeMissingProductionSecrets, loadOrCreateLocalSecrets } from "../lib/runtime/local-secrets";
 import { startLocalQuickBooks } from "../lib/runtime/local-quickbooks";
-import { DEMO_PASSWORD, DEMO_SHOPS, hasDemoData, seedDemoData, shouldSeedDemoData } from "../lib/seed/seed-demo";
+import { hasDemoData, shouldSeedDemoData } from "../lib/seed/demo-data-policy";
+import { DEMO_PASSWORD, DEMO_SHOPS, seedDemoData } from "../lib/seed/seed-demo";
 
 const isDev = process.argv.includes("--dev");
 const log = (message: string) => console.log(`[workcenter] ${message}`);

@@ -51,9 +51,8 @@ export function applyRequestGate(request: IncomingMessage, response: ServerRespo
   if (nonce) request.headers["content-security-policy"] = headers["content-security-policy"];
   else delete request.headers["content-security-policy"];
 
-  if (SAFE_METHODS.has(request.method ?? "GET")) return false;
-  if (isForeignOrigin(request, options.appOrigin)) return refuse(response, foreignOrigin());
   const declared = Number(request.headers["content-length"] ?? 0);
   if (!(declared <= MAX_BODY_BYTES)) return refuse(response, payloadTooLarge(MAX_BODY_BYTES));
+  if (!SAFE_METHODS.has(request.method ?? "GET") && isForeignOrigin(request, options.appOrigin)) return refuse(response, foreignOrigin());
   return false;
 }

@@ -70,18 +70,6 @@ export const DEMO_SHOPS: TShop[] = [
 
 const DAY = 24 * 60 * 60 * 1000;
 
-/** SEED_DEMO_DATA=on|off decides; unset, only the embedded database gets demo data, never a configured DATABASE_URL. */
-export function shouldSeedDemoData(setting: string | undefined, isEmbeddedDatabase: boolean): boolean {
-  if (setting === undefined || setting === "") return isEmbeddedDatabase;
-  if (setting === "on" || setting === "off") return setting === "on";
-  throw new Error(`SEED_DEMO_DATA must be "on" or "off" (it is "${setting}")`);
-}
-
-/** True when the demo shops' people exist (the login page and the start banner show them only then). */
-export async function hasDemoData(db: Pick<PrismaClient, "user">): Promise<boolean> {
-  return (await db.user.count({ where: { email: DEMO_SHOPS[0]!.users[0]!.email } })) > 0;
-}
-
 /** Creates the demo shops, people, jobs and payouts once; a second run changes nothing. */
 export async function seedDemoData(db: PrismaClient, now = new Date()): Promise<{ created: boolean }> {
   if (await db.organization.findUnique({ where: { xometrySupplierId: DEMO_SHOPS[0]!.supplierId } })) return { created: false };

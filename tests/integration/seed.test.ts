@@ -1,7 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { verifyPassword } from "@/lib/auth/password";
 import { db } from "@/lib/db/client";
-import { DEMO_PASSWORD, hasDemoData, seedDemoData } from "@/lib/seed/seed-demo";
+import { hasDemoData } from "@/lib/seed/demo-data-policy";
+import { DEMO_PASSWORD, seedDemoData } from "@/lib/seed/seed-demo";
 
 describe("demo seed", () => {
   it("creates Acme and Birch with every job state once, and a second run changes nothing", async () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { describeMissingProductionSecrets } from "@/lib/runtime/local-secrets";
-import { shouldSeedDemoData } from "@/lib/seed/seed-demo";
+import { shouldSeedDemoData } from "@/lib/seed/demo-data-policy";
 
 describe("safe start-up defaults", () => {
   it("seed demo data only into the embedded database, unless SEED_DEMO_DATA says otherwise", () => {

@@ -2,7 +2,8 @@ import type { Metadata } from "next";
 import { redirect } from "next/navigation";
 import { getSessionContext } from "@/lib/auth/current";
 import { db } from "@/lib/db/client";
-import { DEMO_PASSWORD, DEMO_SHOPS, hasDemoData } from "@/lib/seed/seed-demo";
+import { hasDemoData } from "@/lib/seed/demo-data-policy";
+import { DEMO_PASSWORD, DEMO_SHOPS } from "@/lib/seed/seed-demo";
 import { SignInForm } from "./sign-in-form";
 
 export const metadata: Metadata = { title: "Sign in" };
