@@ -1,14 +1,18 @@
 "use client";
 
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import { Badge } from "@/components/ui/badge";
-import { Button, buttonClass } from "@/components/ui/button";
-import { formatCalendarDate } from "@/lib/dates";
+import { Button } from "@/components/ui/button";
 import type { TJobInvoiceView } from "@/lib/invoicing/job-invoice-view";
-import { formatCents } from "@/lib/money";
 import { CreateInvoiceDialog } from "./create-invoice-dialog";
+import { InvoiceDocument } from "./invoice-document";
 
 const UNSETTLED = new Set(["PENDING", "SYNCING"]);
+
+/** The invoice, its payment or a change to it is still on its way: poll fast until it settles. */
+function isUnsettled(view: TJobInvoiceView | undefined): boolean {
+  if (view?.state !== "document") return false;
+  return UNSETTLED.has(view.status) || (view.payment !== null && UNSETTLED.has(view.payment.status)) || view.changes.some((change) => UNSETTLED.has(change.status));
+}
 
 async function readJson<T>(response: Response): Promise<T> {
   const body = await response.json().catch(() => ({}));
@@ -24,13 +28,11 @@ export function InvoiceTab({ jobId, initial }: { jobId: string; initial: TJobInv
     queryKey: key,
     initialData: initial,
     queryFn: async () => readJson<TJobInvoiceView>(await fetch(`/api/jobs/${jobId}/invoice`, { cache: "no-store" })),
-    refetchInterval: (current) => {
-      const view = current.state.data;
-      return view?.state === "document" && (UNSETTLED.has(view.status) || (view.payment && UNSETTLED.has(view.payment.status))) ? 700 : 5000;
-    },
+    refetchInterval: (current) => (isUnsettled(current.state.data) ? 700 : 5000),
   });
   const act = useMutation({
-    mutationFn: async (path: string) => readJson(await fetch(path, { method: "POST" })),
+    mutationFn: async ({ path, body }: { path: string; body?: unknown }) =>
+      readJson(await fetch(path, { method: "POST", ...(body === undefined ? {} : { headers: { "content-type": "application/json" }, body: JSON.stringify(body) }) })),
     onSettled: () => queryClient.invalidateQueries({ queryKey: key }),
   });
   const view = query.data;
@@ -47,7 +49,7 @@ export function InvoiceTab({ jobId, initial }: { jobId: string; initial: TJobInv
         <div className="space-y-2">
           <p className="text-sm text-slate-600">This job was accepted or shipped before QuickBooks was set up, so it has no invoice yet.</p>
           {view.canAct && (
-            <Button onClick={() => act.mutate(`/api/jobs/${jobId}/invoice`)} disabled={act.isPending}>
+            <Button onClick={() => act.mutate({ path: `/api/jobs/${jobId}/invoice` })} disabled={act.isPending}>
               {act.isPending ? "Starting…" : "Generate Invoice"}
             </Button>
           )}
@@ -59,78 +61,8 @@ export function InvoiceTab({ jobId, initial }: { jobId: string; initial: TJobInv
           <p className="text-sm text-slate-600">A bookkeeper, owner or admin can create this job&apos;s invoice.</p>
         )
       ) : (
-        <DocumentStatus jobId={jobId} view={view} onRetry={() => act.mutate(`/api/jobs/${jobId}/invoice/retry`)} isRetrying={act.isPending} />
+        <InvoiceDocument jobId={jobId} view={view} act={(path, body) => act.mutate({ path, body })} isPending={act.isPending} />
       )}
     </div>
   );
-}
-
-function DocumentStatus({ jobId, view, onRetry, isRetrying }: { jobId: string; view: Extract<TJobInvoiceView, { state: "document" }>; onRetry: () => void; isRetrying: boolean }) {
-  if (view.status === "PENDING" || view.status === "SYNCING") {
-    return (
-      <p role="status" className="flex items-center gap-2 text-sm text-slate-700">
-        <span className="inline-block h-3 w-3 animate-spin rounded-full border-2 border-brand-600 border-t-transparent" aria-hidden />
-        Generating… {view.message && <span className="text-slate-500">({view.message})</span>}
-      </p>
-    );
-  }
-  if (view.status === "FAILED" || view.status === "PAUSED" || view.status === "SKIPPED") {
-    const tone = view.status === "FAILED" ? "bg-red-50 text-red-800" : "bg-amber-50 text-amber-900";
-    return (
-      <div role="alert" className={`space-y-2 rounded-md px-4 py-3 text-sm ${tone}`}>
-        <p className="font-medium">{view.status === "FAILED" ? "The invoice could not be created." : view.status === "PAUSED" ? "Waiting for QuickBooks." : "No invoice was created."}</p>
-        {view.message && <p>{view.message}</p>}
-        {view.canRetry && (
-          <Button onClick={onRetry} disabled={isRetrying}>
-            {isRetrying ? "Retrying…" : "Retry"}
-          </Button>
-        )}
-      </div>
-    );
-  }
-  return (
-    <div className="space-y-3">
-      <dl className="grid grid-cols-3 gap-y-2 text-sm">
-        <dt className="text-slate-500">Invoice number</dt>
-        <dd className="col-span-2 font-medium" data-testid="invoice-number">
-          {view.number ?? "—"}
-        </dd>
-        <dt className="text-slate-500">Invoice date</dt>
-        <dd className="col-span-2">{view.txnDate ? formatCalendarDate(new Date(`${view.txnDate}T00:00:00Z`)) : "—"}</dd>
-        <dt className="text-slate-500">Amount</dt>
-        <dd className="col-span-2 tabular-nums">{view.totalCents === null ? "—" : formatCents(view.totalCents)}</dd>
-        <dt className="text-slate-500">Customer</dt>
-        <dd className="col-span-2">{view.customerName ?? "—"}</dd>
-        <dt className="text-slate-500">Payment</dt>
-        <dd className="col-span-2" data-testid="invoice-payment">
-          <PaymentState payment={view.payment} />
-        </dd>
-      </dl>
-      {view.driftReason && (
-        <p role="alert" className="rounded-md bg-amber-50 px-3 py-2 text-sm text-amber-900">
-          {view.driftReason}
-        </p>
-      )}
-      {view.canDownload && (
-        <a href={`/api/jobs/${jobId}/invoice/pdf`} className={buttonClass("secondary")} download>
-          Download PDF
-        </a>
-      )}
-    </div>
-  );
-}
-
-function PaymentState({ payment }: { payment: Extract<TJobInvoiceView, { state: "document" }>["payment"] }) {
-  if (!payment) return <span className="text-slate-500">Not paid yet</span>;
-  if (payment.status === "SYNCED") {
-    return (
-      <span className="flex items-center gap-2">
-        <Badge tone="green">Paid</Badge>
-        {payment.amountCents !== null && formatCents(payment.amountCents)}
-        {payment.txnDate && ` on ${formatCalendarDate(new Date(`${payment.txnDate}T00:00:00Z`))}`}
-      </span>
-    );
-  }
-  if (payment.status === "PENDING" || payment.status === "SYNCING") return <span>Recording the payout in QuickBooks…</span>;
-  return <span className="text-amber-800">{payment.message ?? "The payout's payment needs attention on the Payouts page."}</span>;
 }
