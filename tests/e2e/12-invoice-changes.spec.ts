@@ -1,8 +1,8 @@
 import { expect, test, type APIRequestContext, type Browser, type Page } from "@playwright/test";
-import { signInAs } from "./helpers";
+import { acceptOfferAndOpenInvoice, signInAs } from "./helpers";
 
-// Relies on 03: Acme is connected to the emulator's Acme company and configured. Sets the trigger
-// to Job Accepted itself; leaves one more accepted job, re-priced, with its invoice updated.
+// Relies on 03/04: Acme is connected and configured to invoice at Job Accepted. Leaves one more
+// accepted job, re-priced, with its invoice updated in QuickBooks.
 
 const EMULATOR = `http://localhost:${process.env.E2E_EMULATOR_PORT ?? 4110}`;
 type TInvoice = { Id: string; DocNumber?: string; TotalAmt: number; Balance: number; deleted?: boolean };
@@ -22,23 +22,9 @@ async function signedInPage(browser: Browser, email: string): Promise<Page> {
 
 test("[INVOICES]: a job re-priced after invoicing waits for a bookkeeper's Update invoice in QuickBooks, then QuickBooks holds the new amount", async ({ page, browser, request }) => {
   await signInAs(page, "owner@acme.test");
-  await page.goto("/management/integrations/quickbooks/configuration");
-  await expect(page.getByRole("button", { name: "Save changes" })).toBeEnabled();
-  await page.getByLabel("Job Accepted").check();
-  await page.getByRole("button", { name: "Save changes" }).click();
-  await expect(page.getByRole("status")).toContainText(/Saved|Nothing changed/);
-
-  await page.goto("/job-board");
-  const offer = page.locator("[data-testid^=offer-]").first();
-  const jobNumber = (await offer.getAttribute("data-testid"))!.replace("offer-", "");
-  await offer.getByRole("button", { name: `Accept ${jobNumber}` }).click();
-  await expect(page.getByTestId(`offer-${jobNumber}`)).toHaveCount(0);
-  await page.goto(`/jobs?status=ACCEPTED`);
-  await page.getByTestId(`job-row-${jobNumber}`).getByRole("link", { name: jobNumber }).click();
-  await page.getByRole("tab", { name: "Invoice" }).click();
+  await acceptOfferAndOpenInvoice(page);
   const invoiceUrl = page.url();
   const tab = page.getByTestId("invoice-tab");
-  await expect(tab.getByTestId("invoice-number")).toHaveText(/^\d+$/, { timeout: 15_000 });
   const docNumber = (await tab.getByTestId("invoice-number").textContent())!;
   const before = (await acmeInvoice(request, docNumber))!;
 

@@ -14,3 +14,17 @@ export async function signInAs(page: Page, email: string) {
   await page.getByRole("button", { name: "Sign in" }).click();
   await expect(page).toHaveURL(/\/jobs$/);
 }
+
+/** Accepts the first Job Board offer and opens its Invoice tab once the invoice is in QuickBooks; returns the job number. */
+export async function acceptOfferAndOpenInvoice(page: Page): Promise<string> {
+  await page.goto("/job-board");
+  const offer = page.locator("[data-testid^=offer-]").first();
+  const jobNumber = (await offer.getAttribute("data-testid"))!.replace("offer-", "");
+  await offer.getByRole("button", { name: `Accept ${jobNumber}` }).click();
+  await expect(page.getByTestId(`offer-${jobNumber}`)).toHaveCount(0);
+  await page.goto(`/jobs?status=ACCEPTED`);
+  await page.getByTestId(`job-row-${jobNumber}`).getByRole("link", { name: jobNumber }).click();
+  await page.getByRole("tab", { name: "Invoice" }).click();
+  await expect(page.getByTestId("invoice-tab").getByTestId("invoice-number")).toHaveText(/^\d+$/, { timeout: 15_000 });
+  return jobNumber;
+}

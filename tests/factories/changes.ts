@@ -1,10 +1,13 @@
+import { afterAll, beforeAll } from "vitest";
 import { db } from "@/lib/db/client";
 import type { QuickBooksSync } from "@/lib/generated/prisma/client";
 import { applyDocumentChange } from "@/lib/inbound/apply-documents";
+import { getJobInvoiceView } from "@/lib/invoicing/job-invoice-view";
 import { acceptJob } from "@/lib/jobs/job-actions";
+import { startWorker, type TWorker } from "@/lib/queue/worker";
 import type { RunningEmulator } from "../../qbo-emulator/src/index";
-import { waitForSync, type TConfiguredShop } from "./invoicing";
-import { emulatorAdmin } from "./quickbooks";
+import { createConfiguredShop, waitForSync, type TConfiguredShop } from "./invoicing";
+import { BIRCH_REALM, emulatorAdmin, startTestQuickBooks } from "./quickbooks";
 import { createXometryJob } from "./shops";
 
 /** A Xometry job accepted at `priceCents`, its invoice sent by the running worker. */
@@ -37,4 +40,33 @@ export function changesOf(jobId: string, kind?: QuickBooksSync["kind"]) {
 
 export async function setChangePolicy(shop: TConfiguredShop, changePolicy: "ASK" | "AUTOMATIC") {
   await db.quickBooksConfiguration.update({ where: { organizationId: shop.organizationId }, data: { changePolicy } });
+}
+
+export type TChangeTestbed = { emulator: RunningEmulator; worker: TWorker; shop: TConfiguredShop; automatic: TConfiguredShop };
+
+/**
+ * A running emulator and worker, an Acme-company shop that asks first, and a Birch-company shop
+ * whose configuration says "Update QuickBooks automatically" (filled in before the tests run).
+ */
+export function useChangeTestbed(): TChangeTestbed {
+  const testbed = {} as TChangeTestbed;
+  beforeAll(async () => {
+    testbed.emulator = await startTestQuickBooks();
+    testbed.worker = await startWorker({ concurrency: 2, sweepIntervalMs: 300 });
+    testbed.shop = await createConfiguredShop(testbed.emulator);
+    testbed.automatic = await createConfiguredShop(testbed.emulator, { realmId: BIRCH_REALM });
+    await setChangePolicy(testbed.automatic, "AUTOMATIC");
+  });
+  afterAll(async () => {
+    await testbed.worker.stop();
+    await testbed.emulator.close();
+  });
+  return testbed;
+}
+
+/** The Invoice tab's document view as a bookkeeper of the shop sees it. */
+export async function getDocumentView(shop: TConfiguredShop, jobId: string) {
+  const view = await getJobInvoiceView(shop.actors.bookkeeper, jobId);
+  if (view.state !== "document") throw new Error(`no invoice document (${view.state})`);
+  return view;
 }
