@@ -1,18 +1,12 @@
 // Admin routes scoped to one company: /__emulator/realms/{realmId}/…
 import type { Emulator } from "../emulator";
-import { toCents } from "../json";
 import { type EmuRequest, type EmuResponse, safeDecode } from "../http";
 import { serializePreferences } from "../api/serialize";
-import {
-  deleteInvoiceAction,
-  editInvoiceAction,
-  receivePaymentAction,
-  setPreferencesAction,
-  voidInvoiceAction,
-} from "./company-actions";
+import { setPreferencesAction } from "./company-actions";
 import { findAdminEntityName, listAdminEntities } from "./entities";
 import { buildAdminError, buildAdminJson, parseAdminBody } from "./respond";
-import { ZCompanyStatusRequestSchema, ZInvoiceEditRequestSchema, ZPreferencesRequestSchema, ZReceivePaymentRequestSchema } from "./schemas";
+import { handleRecordRoute } from "./record-routes";
+import { ZCompanyStatusRequestSchema, ZPreferencesRequestSchema } from "./schemas";
 
 const REALM_PATH = /^\/__emulator\/realms\/([^/]+)\/(.+?)\/?$/;
 
@@ -22,7 +16,7 @@ export function handleCompanyAdmin(emu: Emulator, req: EmuRequest): EmuResponse 
   const realm = emu.store.getRealm(safeDecode(m[1] ?? "") ?? "");
   if (!realm) return buildAdminError(404, `Unknown realm ${m[1]}`);
   const rest = (m[2] ?? "").split("/").map((s) => safeDecode(s) ?? "");
-  const [first, second, third] = rest;
+  const [first, second] = rest;
   const key = `${req.method} ${first}`;
   if (key === "GET entities" && second && rest.length === 2) {
     const entity = findAdminEntityName(second);
@@ -52,17 +46,5 @@ export function handleCompanyAdmin(emu: Emulator, req: EmuRequest): EmuResponse 
     emu.scheduleSave();
     return buildAdminJson(200, { revoked });
   }
-  if (req.method === "POST" && first === "invoices" && second) {
-    if (rest.length === 2) {
-      return buildAdminJson(200, { Invoice: editInvoiceAction(emu, realm, second, parseAdminBody(req, ZInvoiceEditRequestSchema)) });
-    }
-    if (third === "void" && rest.length === 3) return buildAdminJson(200, { Invoice: voidInvoiceAction(emu, realm, second) });
-    if (third === "delete" && rest.length === 3) return buildAdminJson(200, { Invoice: deleteInvoiceAction(emu, realm, second) });
-    if (third === "payments" && rest.length === 3) {
-      const body = parseAdminBody(req, ZReceivePaymentRequestSchema);
-      const cents = body.amount !== undefined ? toCents(body.amount) : undefined;
-      return buildAdminJson(201, { Payment: receivePaymentAction(emu, realm, second, cents, body.depositAccountId) });
-    }
-  }
-  return undefined;
+  return handleRecordRoute(emu, realm, req, rest);
 }

@@ -11,6 +11,7 @@ import {
   ZConfigRequestSchema,
   ZResetRequestSchema,
   ZTokensRequestSchema,
+  ZWebhookDropRequestSchema,
   ZWebhookRequestSchema,
 } from "./schemas";
 
@@ -25,6 +26,8 @@ function getConfig(emu: Emulator): Record<string, unknown> {
   return {
     limits: o.limits, latency: o.latency, accessTokenTtlSeconds: o.accessTokenTtlSeconds,
     refreshTokenGraceSeconds: o.refreshTokenGraceSeconds, webhookDelayMs: o.webhookDelayMs,
+    webhookRetryScale: o.webhookRetryScale, webhookTimeoutMs: o.webhookTimeoutMs, webhookHoldOnFailure: o.webhookHoldOnFailure,
+    deactivationOperation: o.deactivationOperation,
   };
 }
 
@@ -72,13 +75,23 @@ const ROUTES: Record<string, Route> = {
     const o = emu.options;
     if (body.limits) o.limits = { ...o.limits, ...body.limits };
     if (body.latency) o.latency = body.latency;
-    if (body.accessTokenTtlSeconds !== undefined) o.accessTokenTtlSeconds = body.accessTokenTtlSeconds;
-    if (body.refreshTokenGraceSeconds !== undefined) o.refreshTokenGraceSeconds = body.refreshTokenGraceSeconds;
-    if (body.webhookDelayMs !== undefined) o.webhookDelayMs = body.webhookDelayMs;
+    const { limits: _limits, latency: _latency, ...rest } = body;
+    for (const [key, value] of Object.entries(rest)) if (value !== undefined) Object.assign(o, { [key]: value });
     return buildAdminJson(200, getConfig(emu));
   }),
   "GET /__emulator/webhooks": (emu) =>
-    buildAdminJson(200, { registrations: emu.webhooks.listRegistrations(), deliveries: emu.webhooks.listDeliveries() }),
+    buildAdminJson(200, {
+      registrations: emu.webhooks.listRegistrations(), drop: emu.webhooks.listDropRules(), deliveries: emu.webhooks.listDeliveries(),
+    }),
+  "POST /__emulator/webhooks/drop": withBody(ZWebhookDropRequestSchema, (emu, body) => {
+    emu.webhooks.addDropRule({ remaining: body.count, realmId: body.realmId, clientId: body.clientId });
+    return buildAdminJson(201, { drop: emu.webhooks.listDropRules() });
+  }),
+  "DELETE /__emulator/webhooks/drop": (emu) => {
+    emu.webhooks.clearDropRules();
+    return buildAdminJson(200, { drop: [] });
+  },
+  "POST /__emulator/webhooks/retry": (emu) => buildAdminJson(200, { retried: emu.webhooks.retryFailed() }),
   "POST /__emulator/webhooks": withBody(ZWebhookRequestSchema, (emu, body) => {
     const clientId = body.clientId ?? emu.defaultApp.clientId;
     if (!emu.findApp(clientId)) return buildAdminError(404, `Unknown clientId ${clientId}`);

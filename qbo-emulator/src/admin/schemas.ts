@@ -34,6 +34,17 @@ export const ZConfigRequestSchema = z.strictObject({
   accessTokenTtlSeconds: z.number().int().min(1).optional(),
   refreshTokenGraceSeconds: z.number().int().min(0).optional(),
   webhookDelayMs: z.number().int().min(0).optional(),
+  webhookRetryScale: z.number().positive().max(1000).optional(),
+  webhookTimeoutMs: z.number().int().min(1).max(600_000).optional(),
+  webhookHoldOnFailure: z.boolean().optional(),
+  deactivationOperation: z.enum(["Delete", "Update"]).optional(),
+});
+
+/** Drop (lose) the next `count` webhook deliveries, optionally only those for one company or app. */
+export const ZWebhookDropRequestSchema = z.strictObject({
+  count: z.number().int().min(1).max(Number.MAX_SAFE_INTEGER),
+  realmId: z.string().optional(),
+  clientId: z.string().optional(),
 });
 
 export const ZWebhookRequestSchema = z.strictObject({
@@ -46,16 +57,4 @@ export const ZWebhookRequestSchema = z.strictObject({
 export const ZCompanyStatusRequestSchema = z.strictObject({
   subscriptionEnded: z.boolean().optional(),
   closingDate: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).nullable().optional(),
-});
-
-export const ZInvoiceEditRequestSchema = z.strictObject({
-  PrivateNote: z.string().optional(),
-  DueDate: z.string().optional(),
-  DocNumber: z.string().optional(),
-  CustomerMemo: z.strictObject({ value: z.string() }).optional(),
-});
-
-export const ZReceivePaymentRequestSchema = z.strictObject({
-  amount: z.number().positive().max(1e12).optional(),
-  depositAccountId: z.string().optional(),
 });

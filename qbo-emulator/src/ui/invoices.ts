@@ -1,6 +1,7 @@
-// Company UI: invoices list and invoice detail (edit, void, delete, receive payment, PDF).
+// Company UI: invoices list and invoice detail (edit amounts, void, delete, receive payment, apply credit, send, PDF).
 import { escapeHtml } from "../http";
-import { getAppliedCents, getInvoiceBalanceCents, getInvoiceTotalCents } from "../store/ledger";
+import { formatDateTime } from "../clock";
+import { getAppliedCents, getInvoiceBalanceCents, getInvoiceTotalCents, getRemainingCreditCents } from "../store/ledger";
 import type { InvoiceRec, RealmState } from "../store/types";
 import { formatUiMoney, listLiveNewestFirst, renderButtonForm, renderLayout } from "./layout";
 
@@ -38,6 +39,47 @@ export function renderInvoicesPage(realm: RealmState, query: URLSearchParams): s
   return renderLayout(realm, "Invoices", table, query);
 }
 
+function renderEditForm(realm: RealmState, inv: InvoiceRec, base: string): string {
+  const memo = typeof inv.fields.PrivateNote === "string" ? inv.fields.PrivateNote : "";
+  const amounts = inv.lines
+    .filter((l) => l.kind === "SalesItem")
+    .map((l) => {
+      const item = realm.Item[l.itemId ?? ""]?.name ?? "";
+      return `<label for="amount-${l.id}">Line ${l.id} amount (${escapeHtml(item)})</label>
+<input id="amount-${l.id}" name="amount-${l.id}" type="text" value="${(l.amountCents / 100).toFixed(2)}">`;
+    })
+    .join("");
+  return `<form class="card" method="post" action="${base}/edit">
+<label for="DocNumber">Invoice no.</label><input id="DocNumber" name="DocNumber" type="text" value="${escapeHtml(inv.docNumber ?? "")}">
+<label for="DueDate">Due date</label><input id="DueDate" name="DueDate" type="date" value="${escapeHtml(inv.dueDate)}">
+<label for="PrivateNote">Memo (private note)</label><input id="PrivateNote" name="PrivateNote" type="text" value="${escapeHtml(memo)}">
+${amounts}<p><button type="submit" class="primary">Save</button></p></form>`;
+}
+
+function renderMoneyForms(realm: RealmState, inv: InvoiceRec, base: string): string {
+  const balance = getInvoiceBalanceCents(realm, inv);
+  if (balance <= 0) return "";
+  const credits = Object.values(realm.CreditMemo)
+    .filter((cm) => cm.customerId === inv.customerId && cm.deletedAt === undefined && getRemainingCreditCents(realm, cm) > 0)
+    .map((cm) => `<option value="${cm.id}">Credit memo ${escapeHtml(cm.docNumber ?? cm.id)} (${formatUiMoney(getRemainingCreditCents(realm, cm), cm.currency)} left)</option>`)
+    .join("");
+  const apply = credits
+    ? `<form class="card" method="post" action="${base}/apply-credit"><label for="creditMemoId">Apply credit</label>
+<select id="creditMemoId" name="creditMemoId">${credits}</select><label for="credit-amount">Amount (empty: as much as possible)</label>
+<input id="credit-amount" name="amount" type="text"><p><button type="submit">Apply credit</button></p></form>`
+    : "";
+  return `<form class="card" method="post" action="${base}/receive-payment"><label for="payment-amount">Payment amount</label>
+<input id="payment-amount" name="amount" type="text" value="${(balance / 100).toFixed(2)}"><p><button type="submit" class="primary">Receive payment</button></p></form>${apply}`;
+}
+
+function renderSendForm(realm: RealmState, inv: InvoiceRec, base: string): string {
+  const to = (inv.fields.BillEmail as { Address?: string } | undefined)?.Address
+    ?? (realm.Customer[inv.customerId]?.fields.PrimaryEmailAddr as { Address?: string } | undefined)?.Address ?? "";
+  const sent = inv.deliveryTime ? ` · <span id="email-status">Sent ${escapeHtml(formatDateTime(inv.deliveryTime))}</span>` : "";
+  return `<form class="card" method="post" action="${base}/send"><label for="sendTo">Send to${sent}</label>
+<input id="sendTo" name="sendTo" type="text" value="${escapeHtml(to)}"><p><button type="submit">Send invoice</button></p></form>`;
+}
+
 export function renderInvoiceDetailPage(realm: RealmState, inv: InvoiceRec, query: URLSearchParams): string {
   const base = `/app/${realm.realmId}/invoices/${inv.id}`;
   const lines = inv.lines
@@ -47,16 +89,11 @@ export function renderInvoiceDetailPage(realm: RealmState, inv: InvoiceRec, quer
 <td class="num">${l.unitPrice ?? ""}</td><td class="num">${formatUiMoney(inv.isVoided ? 0 : l.amountCents, inv.currency)}</td></tr>`;
     })
     .join("");
-  const memo = typeof inv.fields.PrivateNote === "string" ? inv.fields.PrivateNote : "";
+  const forms = inv.isVoided ? "" : `${renderEditForm(realm, inv, base)}${renderMoneyForms(realm, inv, base)}${renderSendForm(realm, inv, base)}`;
   const body = `<p>Customer: <strong>${escapeHtml(realm.Customer[inv.customerId]?.displayName ?? "")}</strong> ·
 Status: <span class="status">${getInvoiceStatus(realm, inv)}</span> · <a href="${base}/pdf" target="_blank">Open PDF</a></p>
 <table><thead><tr><th>Product/service</th><th>Description</th><th class="num">Qty</th><th class="num">Rate</th><th class="num">Amount</th></tr></thead><tbody>${lines}</tbody></table>
 <p>Total <strong>${formatUiMoney(getInvoiceTotalCents(inv), inv.currency)}</strong> · Balance due <strong>${formatUiMoney(getInvoiceBalanceCents(realm, inv), inv.currency)}</strong></p>
-${inv.isVoided ? "" : `<form class="card" method="post" action="${base}/edit">
-<label for="DocNumber">Invoice no.</label><input id="DocNumber" name="DocNumber" type="text" value="${escapeHtml(inv.docNumber ?? "")}">
-<label for="DueDate">Due date</label><input id="DueDate" name="DueDate" type="date" value="${escapeHtml(inv.dueDate)}">
-<label for="PrivateNote">Memo (private note)</label><input id="PrivateNote" name="PrivateNote" type="text" value="${escapeHtml(memo)}">
-<p><button type="submit" class="primary">Save</button></p></form>`}
-<p>${inv.isVoided ? "" : renderButtonForm(`${base}/void`, "Void", "danger")} ${renderButtonForm(`${base}/delete`, "Delete", "danger")}</p>`;
+${forms}<p>${inv.isVoided ? "" : renderButtonForm(`${base}/void`, "Void", "danger")} ${renderButtonForm(`${base}/delete`, "Delete", "danger")}</p>`;
   return renderLayout(realm, `Invoice ${inv.docNumber ?? `(no number, Id ${inv.id})`}`, body, query);
 }

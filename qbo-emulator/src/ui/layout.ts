@@ -15,13 +15,14 @@ const STYLE = `
   .notice{background:#e8f6e6;border:1px solid #2ca01c;padding:8px 12px;margin-bottom:16px}
   .error{background:#fdecea;border:1px solid #d52b1e;padding:8px 12px;margin-bottom:16px}
   .status{font-size:12px;padding:2px 6px;border-radius:8px;background:#eceef1} .card{background:#fff;padding:16px;max-width:640px}
-  label{display:block;margin:10px 0 4px;font-weight:600} input[type=text],input[type=date]{padding:6px;width:260px}`;
+  label{display:block;margin:10px 0 4px;font-weight:600} input[type=text],input[type=date],select{padding:6px;width:260px} form.inline input[type=text]{width:160px}`;
 
 export function renderLayout(realm: RealmState | undefined, title: string, body: string, query?: URLSearchParams): string {
   const nav = realm
     ? `<span class="company">${escapeHtml(realm.company.companyName)}</span>
 <a href="/app/${realm.realmId}/invoices">Invoices</a><a href="/app/${realm.realmId}/payments">Payments</a><a href="/app/${realm.realmId}/deposits">Deposits</a>
-<a href="/app/${realm.realmId}/customers">Customers</a><a href="/app/${realm.realmId}/settings">Settings</a><a href="/app">Switch company</a>`
+<a href="/app/${realm.realmId}/credit-memos">Credit memos</a><a href="/app/${realm.realmId}/customers">Customers</a>
+<a href="/app/${realm.realmId}/items">Products and services</a><a href="/app/${realm.realmId}/settings">Settings</a><a href="/app">Switch company</a>`
     : `<span class="company">QuickBooks Online (emulator)</span>`;
   const notice = query?.get("notice") ? `<div class="notice" role="status">${escapeHtml(query.get("notice"))}</div>` : "";
   const error = query?.get("error") ? `<div class="error" role="alert">${escapeHtml(query.get("error"))}</div>` : "";

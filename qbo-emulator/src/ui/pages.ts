@@ -1,6 +1,6 @@
-// Company UI: company list, payments, customers, settings.
+// Company UI: company list, payments, settings.
 import { escapeHtml } from "../http";
-import { findDepositOfPayment, getCustomerBalanceCents, getUnappliedCents } from "../store/ledger";
+import { findDepositOfPayment, getUnappliedCents } from "../store/ledger";
 import type { RealmState } from "../store/types";
 import { formatUiMoney, listLiveNewestFirst, renderButtonForm, renderLayout } from "./layout";
 
@@ -24,7 +24,8 @@ export function renderPaymentsPage(realm: RealmState, query: URLSearchParams): s
         .join(", ");
       const deposit = findDepositOfPayment(realm, p.id);
       const status = p.isVoided ? "Voided" : deposit ? `Deposited (Deposit ${deposit.id})` : "Received";
-      const action = p.isVoided || deposit ? "" : renderButtonForm(`/app/${realm.realmId}/payments/${p.id}/void`, "Void", "danger");
+      const base = `/app/${realm.realmId}/payments/${p.id}`;
+      const action = deposit ? "" : `${p.isVoided ? "" : renderButtonForm(`${base}/void`, "Void", "danger")} ${renderButtonForm(`${base}/delete`, "Delete", "danger")}`;
       return `<tr data-payment-id="${p.id}"><td>${escapeHtml(p.txnDate)}</td><td>${p.id}</td><td>${escapeHtml(realm.Customer[p.customerId]?.displayName ?? "")}</td>
 <td class="num">${formatUiMoney(p.isVoided ? 0 : p.totalCents, p.currency)}</td><td class="num">${formatUiMoney(p.isVoided ? 0 : getUnappliedCents(p), p.currency)}</td>
 <td>${linked || "—"}</td><td><span class="status">${status}</span></td><td>${action}</td></tr>`;
@@ -34,14 +35,6 @@ export function renderPaymentsPage(realm: RealmState, query: URLSearchParams): s
     ? `<table><thead><tr><th>Date</th><th>Id</th><th>Customer</th><th class="num">Amount</th><th class="num">Unapplied</th><th>Applied to</th><th>Status</th><th>Action</th></tr></thead><tbody>${rows}</tbody></table>`
     : "<p>No payments yet.</p>";
   return renderLayout(realm, "Payments", table, query);
-}
-
-export function renderCustomersPage(realm: RealmState, query: URLSearchParams): string {
-  const rows = Object.values(realm.Customer)
-    .sort((a, b) => a.displayName.localeCompare(b.displayName))
-    .map((c) => `<tr><td>${c.id}</td><td>${escapeHtml(c.displayName)}</td><td>${c.currency}</td><td class="num">${formatUiMoney(getCustomerBalanceCents(realm, c.id), c.currency)}</td><td>${c.isActive ? "Active" : "Inactive"}</td></tr>`)
-    .join("");
-  return renderLayout(realm, "Customers", `<table><thead><tr><th>Id</th><th>Name</th><th>Currency</th><th class="num">Open balance</th><th>Status</th></tr></thead><tbody>${rows}</tbody></table>`, query);
 }
 
 export interface ConnectedApp {
