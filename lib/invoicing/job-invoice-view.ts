@@ -61,8 +61,8 @@ export async function getJobInvoiceView(actor: TActor, jobId: string): Promise<T
       totalCents: sync.qboTotalCents,
       customerName: sync.qboCustomerName ?? (sync.payload as { customerName?: string }).customerName ?? null,
       message: sync.errorMessage,
-      // A pending decision explains the drift in its own words.
-      driftReason: changes.decision ? null : sync.driftReason,
+      // A pending decision explains the drift in its own words; a voided or deleted invoice has none.
+      driftReason: changes.decision || sync.qboState === "VOIDED" || sync.qboState === "DELETED" ? null : sync.driftReason,
       canRetry: canAct && sync.status === "FAILED",
       canDownload: can(actor.role, "invoices.manage") && sync.status === "SYNCED" && sync.qboState !== "DELETED",
       payment,
