@@ -1,4 +1,4 @@
-import { afterAll, beforeAll } from "vitest";
+import { afterAll, afterEach, beforeAll } from "vitest";
 import { db } from "@/lib/db/client";
 import type { QuickBooksSync } from "@/lib/generated/prisma/client";
 import { applyDocumentChange } from "@/lib/inbound/apply-documents";
@@ -47,17 +47,21 @@ export type TChangeTestbed = { emulator: RunningEmulator; worker: TWorker; shop:
 /**
  * A running emulator and worker, an Acme-company shop that asks first, and a Birch-company shop
  * whose configuration says "Update QuickBooks automatically" (filled in before the tests run).
+ * Retries back off from 20 ms; injected faults end with each test.
  */
 export function useChangeTestbed(): TChangeTestbed {
   const testbed = {} as TChangeTestbed;
   beforeAll(async () => {
+    process.env.SYNC_BACKOFF_BASE_MS = "20";
     testbed.emulator = await startTestQuickBooks();
     testbed.worker = await startWorker({ concurrency: 2, sweepIntervalMs: 300 });
     testbed.shop = await createConfiguredShop(testbed.emulator);
     testbed.automatic = await createConfiguredShop(testbed.emulator, { realmId: BIRCH_REALM });
     await setChangePolicy(testbed.automatic, "AUTOMATIC");
   });
+  afterEach(() => emulatorAdmin(testbed.emulator, "DELETE", "/__emulator/faults"));
   afterAll(async () => {
+    delete process.env.SYNC_BACKOFF_BASE_MS;
     await testbed.worker.stop();
     await testbed.emulator.close();
   });
