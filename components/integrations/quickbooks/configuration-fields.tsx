@@ -5,32 +5,10 @@ import { findUndepositedFundsId } from "@/lib/quickbooks/setup/account-roles";
 import type { TLookupOption } from "@/lib/quickbooks/setup/lookups";
 import { SOURCE_LABELS, TRIGGER_LABELS, type TConfigurationDraft } from "@/lib/quickbooks/setup/schemas";
 import { QuickBooksPicker, type TPickerValue } from "./quickbooks-picker";
+import { ChangePolicyField } from "./change-policy-field";
 import { DepositFields } from "./deposit-fields";
+import { RadioGroup } from "./radio-group";
 import { useCreateInQuickBooks } from "./use-create-in-quickbooks";
-
-type TChoice<T extends string> = { value: T; label: string; hint: string };
-
-function RadioGroup<T extends string>({ legend, name, choices, value, onChange, error }: { legend: string; name: string; choices: TChoice<T>[]; value: T | undefined; onChange: (value: T) => void; error?: string }) {
-  return (
-    <fieldset className="space-y-2">
-      <legend className="mb-1 text-sm font-medium text-slate-700">{legend}</legend>
-      {choices.map((choice) => (
-        <label key={choice.value} className={`flex cursor-pointer gap-3 rounded-md p-3 ring-1 ${value === choice.value ? "bg-brand-50 ring-brand-600" : "ring-slate-200"}`}>
-          <input type="radio" name={name} value={choice.value} checked={value === choice.value} onChange={() => onChange(choice.value)} aria-label={choice.label} />
-          <span>
-            <span className="block text-sm font-medium">{choice.label}</span>
-            <span className="block text-xs text-slate-500">{choice.hint}</span>
-          </span>
-        </label>
-      ))}
-      {error && (
-        <p role="alert" className="text-xs font-medium text-red-700">
-          {error}
-        </p>
-      )}
-    </fieldset>
-  );
-}
 
 export type TJobSources = keyof typeof SOURCE_LABELS;
 export type TTrigger = keyof typeof TRIGGER_LABELS;
@@ -161,6 +139,7 @@ export function InvoicingFields({ values, set, errors }: TDraftProps) {
             onChange={(picked) => set({ xometryCustomerId: picked?.id, xometryCustomerLabel: picked?.name })}
             error={errors.xometryCustomerId}
           />
+          <ChangePolicyField value={values.changePolicy ?? "ASK"} onChange={(changePolicy) => set({ changePolicy })} error={errors.changePolicy} />
         </>
       )}
       <DefaultItemField

@@ -1,7 +1,7 @@
 import Link from "next/link";
 import { buttonClass } from "@/components/ui/button";
 import { describeDeposits, savedAccountNames } from "@/lib/quickbooks/setup/account-roles";
-import { SOURCE_LABELS, TRIGGER_LABELS } from "@/lib/quickbooks/setup/schemas";
+import { CHANGE_POLICY_LABELS, SOURCE_LABELS, TRIGGER_LABELS } from "@/lib/quickbooks/setup/schemas";
 import type { TQuickBooksConfigurationView } from "@/lib/quickbooks/setup/queries";
 
 export function ConfigurationSummary({ configuration, canManage }: { configuration: TQuickBooksConfigurationView | null; canManage: boolean }) {
@@ -24,6 +24,7 @@ export function ConfigurationSummary({ configuration, canManage }: { configurati
       ? ([
           ["Invoice when", TRIGGER_LABELS[configuration.invoiceTrigger]],
           ["Xometry customer", configuration.xometryCustomerName ?? "—"],
+          ["Price changes and cancellations", CHANGE_POLICY_LABELS[configuration.changePolicy]],
         ] as [string, string][])
       : []),
     ["Product/Service", configuration.defaultItemName],

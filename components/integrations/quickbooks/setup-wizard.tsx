@@ -9,7 +9,7 @@ import { useHydrated } from "@/components/ui/use-hydrated";
 import { describeDeposits, findUndepositedFundsId } from "@/lib/quickbooks/setup/account-roles";
 import type { TLookupOption } from "@/lib/quickbooks/setup/lookups";
 import type { TPreflightIssue } from "@/lib/quickbooks/setup/preflight";
-import { SOURCE_LABELS, TRIGGER_LABELS, type TConfigurationDraft } from "@/lib/quickbooks/setup/schemas";
+import { CHANGE_POLICY_LABELS, SOURCE_LABELS, type TConfigurationDraft, TRIGGER_LABELS } from "@/lib/quickbooks/setup/schemas";
 import type { TWizardStep } from "@/lib/quickbooks/setup/wizard";
 import { DraftPaymentsFields, InvoicingFields, JobSourceField } from "./configuration-fields";
 import { paymentsStepValues } from "./payments-step-values";
@@ -105,6 +105,7 @@ function Review({ values, accounts }: { values: TConfigurationDraft; accounts: T
       ? ([
           ["Invoice when", values.invoiceTrigger ? TRIGGER_LABELS[values.invoiceTrigger] : "—"],
           ["Xometry customer", values.xometryCustomerLabel ?? "—"],
+          ["Price changes and cancellations", CHANGE_POLICY_LABELS[values.changePolicy ?? "ASK"]],
         ] as [string, string][])
       : []),
     ["Product/Service", values.defaultItemLabel ?? "—"],

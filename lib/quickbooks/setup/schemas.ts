@@ -7,12 +7,16 @@ export const ZQuickBooksIdSchema = z.string().trim().regex(/^\d{1,20}$/, "Choose
 export const ZJobSourcesSchema = z.enum(["XOMETRY", "IN_HOUSE", "BOTH"], { message: "Choose which jobs to invoice" });
 export const ZInvoiceTriggerSchema = z.enum(["JOB_ACCEPTED", "JOB_SHIPPED"], { message: "Choose when to invoice" });
 
+/** When a job's price changes or it is cancelled after invoicing: ask a person first, or update QuickBooks automatically (unpaid invoices only). */
+export const ZChangePolicySchema = z.enum(["ASK", "AUTOMATIC"], { message: "Choose what happens when a job's price changes or it is cancelled" });
+
 export const ZSourceStepSchema = z.object({ jobSources: ZJobSourcesSchema });
 
 export const ZInvoicingStepSchema = z.object({
   invoiceTrigger: ZInvoiceTriggerSchema.optional(),
   xometryCustomerId: ZQuickBooksIdSchema.optional(),
   defaultItemId: ZQuickBooksIdSchema,
+  changePolicy: ZChangePolicySchema.optional(),
   // Display only, so a resumed wizard shows what was picked; saved names always come from QuickBooks.
   xometryCustomerLabel: z.string().max(200).optional(),
   defaultItemLabel: z.string().max(200).optional(),
@@ -54,6 +58,7 @@ export const ZConfigurationInputSchema = z
     invoiceTrigger: ZInvoiceTriggerSchema.optional(),
     xometryCustomerId: ZQuickBooksIdSchema.optional(),
     defaultItemId: ZQuickBooksIdSchema,
+    changePolicy: ZChangePolicySchema.default("ASK"),
     paymentsEnabled: z.boolean().default(false),
     depositAccountId: ZQuickBooksIdSchema.optional(),
     ...DEPOSIT_FIELDS,
@@ -71,7 +76,7 @@ export const ZConfigurationInputSchema = z
   })
   .transform((value) =>
     value.jobSources === "IN_HOUSE"
-      ? { ...value, ...NO_DEPOSITS, invoiceTrigger: undefined, xometryCustomerId: undefined, paymentsEnabled: false, depositAccountId: undefined }
+      ? { ...value, ...NO_DEPOSITS, invoiceTrigger: undefined, xometryCustomerId: undefined, changePolicy: "ASK" as const, paymentsEnabled: false, depositAccountId: undefined }
       : !value.paymentsEnabled
         ? { ...value, ...NO_DEPOSITS, depositAccountId: undefined }
         : value.depositsEnabled
@@ -87,4 +92,5 @@ export type TConfigurationDraft = Partial<z.input<typeof ZConfigurationInputSche
 };
 
 export const TRIGGER_LABELS = { JOB_ACCEPTED: "Job Accepted", JOB_SHIPPED: "Job Completed (Shipped)" } as const;
+export const CHANGE_POLICY_LABELS = { ASK: "Ask me first", AUTOMATIC: "Update QuickBooks automatically" } as const;
 export const SOURCE_LABELS = { XOMETRY: "Xometry only", IN_HOUSE: "In-house only", BOTH: "Xometry and in-house" } as const;

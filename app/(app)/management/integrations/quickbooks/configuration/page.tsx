@@ -49,6 +49,7 @@ export default async function QuickBooksConfigurationPage() {
                   xometryCustomerLabel: configuration.xometryCustomerName ?? undefined,
                   defaultItemId: configuration.defaultItemId,
                   defaultItemLabel: configuration.defaultItemName,
+                  changePolicy: configuration.changePolicy,
                   paymentsEnabled: configuration.paymentsEnabled,
                   depositAccountId: configuration.depositAccountId ?? findUndepositedFundsId(loaded.accounts),
                   ...savedDepositSettings(configuration),
