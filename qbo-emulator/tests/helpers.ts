@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, beforeEach } from "vitest";
+import { afterAll, beforeAll, beforeEach, expect } from "vitest";
 // Test helpers: start an emulator, point the REAL intuit-oauth / node-quickbooks at it through their base URLs only.
 import OAuthClient from "intuit-oauth";
 import QuickBooks from "node-quickbooks";
@@ -93,6 +93,23 @@ export function getFaultBody(err: any): any {
 
 export function getFaultCode(err: any): string | undefined {
   return getFaultBody(err)?.Fault?.Error?.[0]?.code;
+}
+
+/** A stale SyncToken: HTTP 400 with Intuit's 5010 Fault, exactly. */
+export function expectStaleObjectFault(err: any): void {
+  expect(getStatus(err)).toBe(400);
+  expect(getFaultBody(err)).toEqual({
+    Fault: {
+      Error: [{
+        Message: "Stale Object Error",
+        Detail: expect.stringMatching(/^Stale Object Error : You and .+ were working on this at the same time\. .+ finished before you did, so your work was not saved\.$/),
+        code: "5010",
+        element: "SyncToken",
+      }],
+      type: "ValidationFault",
+    },
+    time: expect.stringMatching(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}-0[78]:00$/),
+  });
 }
 
 export function getStatus(err: any): number | undefined {

@@ -1,6 +1,9 @@
 // Invoices through node-quickbooks: create/read/query/sparse update/void/delete, SyncToken, numbering, 6140, company status.
 import { describe, expect, it } from "vitest";
-import { ACME, admin, BIRCH, buildInvoiceBody, callQbo, connectQbo, getFaultBody, getFaultCode, getStatus, mustQbo, rawApi, useTestEmulator } from "./helpers";
+import {
+  ACME, admin, BIRCH, buildInvoiceBody, callQbo, connectQbo, expectStaleObjectFault, getFaultBody, getFaultCode, getStatus, mustQbo, rawApi,
+  useTestEmulator,
+} from "./helpers";
 
 const ctx = useTestEmulator();
 
@@ -53,9 +56,11 @@ describe("invoice lifecycle", () => {
     expect(updated.DocNumber).toBe(created.DocNumber);
 
     const stale = await callQbo(ctx.qbo, "updateInvoice", { Id: created.Id, SyncToken: "0", PrivateNote: "lost" });
-    expect(getStatus(stale.err)).toBe(400);
-    expect(getFaultCode(stale.err)).toBe("5010");
-    expect(getFaultBody(stale.err).Fault.type).toBe("ValidationFault");
+    expectStaleObjectFault(stale.err);
+    const staleLines = await callQbo(ctx.qbo, "updateInvoice", { Id: created.Id, SyncToken: "0", Line: buildInvoiceBody("1", 200).Line });
+    expectStaleObjectFault(staleLines.err);
+    const staleVoid = await callQbo(ctx.qbo, "voidInvoice", { Id: created.Id, SyncToken: "0" });
+    expectStaleObjectFault(staleVoid.err);
     expect((await mustQbo(ctx.qbo, "getInvoice", created.Id)).PrivateNote).toBe("rev B");
   });
 
