@@ -56,3 +56,32 @@ test("[INVOICES]: a job re-priced after invoicing waits for a bookkeeper's Updat
   await expect(tab.getByTestId("invoice-decision")).toHaveCount(0, { timeout: 10_000 });
   await expect(tab.getByTestId("invoice-change").first()).toContainText("Done in QuickBooks");
 });
+
+test("[INVOICES]: with Update QuickBooks automatically saved in Edit Configuration, a re-price reaches QuickBooks with no click", async ({ page, request }) => {
+  await signInAs(page, "owner@acme.test");
+  const choosePolicy = async (label: string) => {
+    await page.goto("/management/integrations/quickbooks/configuration");
+    await expect(page.getByRole("button", { name: "Save changes" })).toBeEnabled();
+    await page.getByLabel(label).check();
+    await page.getByRole("button", { name: "Save changes" }).click();
+    await expect(page.getByRole("status").filter({ hasText: "Saved" })).toBeVisible({ timeout: 15_000 });
+  };
+  await choosePolicy("Update QuickBooks automatically");
+  await expect(page.getByTestId("configuration-history")).toContainText("When a job's price changes or it is cancelled: Ask me first → Update QuickBooks automatically");
+
+  await acceptOfferAndOpenInvoice(page);
+  const tab = page.getByTestId("invoice-tab");
+  const docNumber = (await tab.getByTestId("invoice-number").textContent())!;
+  await page.getByRole("button", { name: "Change price" }).click();
+  const dialog = page.getByRole("dialog", { name: "Change price" });
+  await dialog.getByLabel("New price (USD)").fill("987.65");
+  await dialog.getByRole("button", { name: "Save price" }).click();
+  await expect(dialog).toBeHidden();
+  const change = tab.getByTestId("invoice-change").first();
+  await expect(change).toContainText("Done in QuickBooks", { timeout: 15_000 });
+  await expect(change).toContainText("Automatic on ");
+  await expect(tab.getByTestId("invoice-decision")).toHaveCount(0);
+  expect(await acmeInvoice(request, docNumber)).toMatchObject({ TotalAmt: 987.65 });
+
+  await choosePolicy("Ask me first");
+});
