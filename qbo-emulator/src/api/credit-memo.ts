@@ -9,11 +9,8 @@ import { parseWith } from "./schema";
 import { serializeCreditMemo } from "./serialize-txn";
 import { touchCustomer } from "./txn-refs";
 
-/** Intuit's CreditMemo: an Invoice's fields without the invoice-only ones, plus its read-only RemainingCredit. */
-const ZCreditMemoRequestSchema = ZInvoiceRequestSchema.omit({
-  DueDate: true, Deposit: true, InvoiceLink: true, AllowIPNPayment: true, AllowOnlinePayment: true,
-  AllowOnlineCreditCardPayment: true, AllowOnlineACHPayment: true,
-}).extend({ RemainingCredit: ZAnySchema, InvoiceRef: ZAnySchema });
+/** Intuit's CreditMemo (a SalesTransaction, like Invoice) plus its read-only RemainingCredit; DueDate is read and ignored. */
+const ZCreditMemoRequestSchema = ZInvoiceRequestSchema.extend({ RemainingCredit: ZAnySchema, InvoiceRef: ZAnySchema });
 
 function parseCreditMemo(body: Record<string, unknown>) {
   return parseWith(ZCreditMemoRequestSchema, body, "CreditMemo");
