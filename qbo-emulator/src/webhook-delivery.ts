@@ -40,7 +40,11 @@ export class WebhookDeliverer {
   private retryNow = new Map<number, () => void>();
   private generation = 0;
 
-  constructor(private readonly getConfig: () => DeliveryConfig) {}
+  /** `findEndpoint`: the app's current registration (retries follow a new URL or token; none → the delivery is dropped). */
+  constructor(
+    private readonly getConfig: () => DeliveryConfig,
+    private readonly findEndpoint: (clientId: string) => { url: string; verifierToken: string } | undefined,
+  ) {}
 
   submit(delivery: WebhookDelivery): void {
     if (!this.getConfig().holdOnFailure) {
@@ -60,7 +64,16 @@ export class WebhookDeliverer {
     if (head) void this.attempt(head, this.generation, () => this.next(clientId));
   }
 
-  private async attempt(d: WebhookDelivery, generation: number, onDelivered: () => void): Promise<void> {
+  private async attempt(d: WebhookDelivery, generation: number, onSettled: () => void): Promise<void> {
+    const endpoint = this.findEndpoint(d.clientId);
+    if (!endpoint) {
+      d.state = "dropped";
+      d.error = "webhook unregistered";
+      onSettled();
+      return;
+    }
+    d.url = endpoint.url;
+    d.verifierToken = endpoint.verifierToken;
     d.attempts += 1;
     d.state = "sending";
     d.nextAttemptAt = undefined;
@@ -81,7 +94,7 @@ export class WebhookDeliverer {
     if (d.error === undefined) {
       d.state = "delivered";
       d.deliveredAt = new Date().toISOString();
-      onDelivered();
+      onSettled();
       return;
     }
     const base = INTUIT_RETRY_DELAYS_MS[Math.min(d.attempts - 1, INTUIT_RETRY_DELAYS_MS.length - 1)] ?? 21_600_000;
@@ -93,7 +106,7 @@ export class WebhookDeliverer {
       clearTimeout(timer);
       this.timers.delete(timer);
       this.retryNow.delete(d.id);
-      void this.attempt(d, generation, onDelivered);
+      void this.attempt(d, generation, onSettled);
     };
     timer.unref();
     this.timers.add(timer);

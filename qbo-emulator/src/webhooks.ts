@@ -38,7 +38,7 @@ export class WebhookDispatcher {
     private readonly getDelayMs: () => number,
     getDeliveryConfig: () => DeliveryConfig,
   ) {
-    this.deliverer = new WebhookDeliverer(getDeliveryConfig);
+    this.deliverer = new WebhookDeliverer(getDeliveryConfig, (clientId) => this.registrations.find((r) => r.clientId === clientId));
   }
 
   register(reg: WebhookRegistration): void {

@@ -2,7 +2,7 @@
 // the scaled schedule, later notifications held while one fails, dropped deliveries (recovered through CDC).
 import { describe, expect, it } from "vitest";
 import { ACME, BIRCH, admin, connectQbo, mustQbo } from "./helpers";
-import { useWebhookEmulator } from "./webhook-receiver";
+import { startWebhookReceiver, useWebhookEmulator } from "./webhook-receiver";
 
 const VERIFIER = "delivery-verifier-token";
 const ISO_MS = /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$/;
@@ -108,6 +108,29 @@ describe("retries", () => {
     expect(ctx.receiver.events()).toEqual(["Invoice:1:Void", "Invoice:2:Delete"]);
     expect((await admin(ctx.emu, "POST", "/webhooks/retry")).retried).toBe(1);
     await ctx.receiver.waitFor((all) => all.length === 3);
+  });
+
+  it("retries follow a re-registered URL; unregistering drops what is pending", async () => {
+    const other = await startWebhookReceiver("new-verifier");
+    try {
+      await admin(ctx.emu, "POST", "/config", { webhookRetryScale: 1 });
+      ctx.receiver.answerNext(500);
+      await admin(ctx.emu, "POST", `/realms/${ACME}/invoices/1/void`);
+      await ctx.receiver.waitFor((all) => all.length === 1);
+      await admin(ctx.emu, "POST", "/webhooks", { url: other.url, verifierToken: "new-verifier" });
+      await admin(ctx.emu, "POST", "/webhooks/retry");
+      await other.waitFor((all) => all.length === 1);
+      expect(other.received[0]).toMatchObject({ raw: ctx.receiver.received[0]?.raw, isSignatureValid: true });
+      other.answerNext(500);
+      await admin(ctx.emu, "POST", `/realms/${ACME}/invoices/2/void`);
+      await other.waitFor((all) => all.length === 2);
+      await admin(ctx.emu, "DELETE", "/webhooks");
+      await admin(ctx.emu, "POST", "/webhooks/retry");
+      await sleep(20);
+      expect((await getDeliveries()).map((d) => d.state)).toEqual(["delivered", "dropped"]);
+    } finally {
+      await other.close();
+    }
   });
 
   it("POST /webhooks/retry retries failing deliveries now instead of at their time", async () => {
