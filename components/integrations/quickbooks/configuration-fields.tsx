@@ -139,7 +139,6 @@ export function InvoicingFields({ values, set, errors }: TDraftProps) {
             onChange={(picked) => set({ xometryCustomerId: picked?.id, xometryCustomerLabel: picked?.name })}
             error={errors.xometryCustomerId}
           />
-          <ChangePolicyField value={values.changePolicy ?? "ASK"} onChange={(changePolicy) => set({ changePolicy })} error={errors.changePolicy} />
         </>
       )}
       <DefaultItemField
@@ -147,6 +146,9 @@ export function InvoicingFields({ values, set, errors }: TDraftProps) {
         onChange={(picked) => set({ defaultItemId: picked?.id, defaultItemLabel: picked?.name })}
         error={errors.defaultItemId}
       />
+      {values.jobSources !== "IN_HOUSE" && (
+        <ChangePolicyField value={values.changePolicy ?? "ASK"} onChange={(changePolicy) => set({ changePolicy })} error={errors.changePolicy} />
+      )}
     </>
   );
 }
