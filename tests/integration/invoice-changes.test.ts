@@ -1,5 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { authorizeInvoiceChange } from "@/lib/changes/authorize-change";
+import { createInvoiceAgain } from "@/lib/changes/create-again";
+import { retryInvoiceChange } from "@/lib/changes/retry-change";
 import { db } from "@/lib/db/client";
 import { getJobInvoiceView } from "@/lib/invoicing/job-invoice-view";
 import { cancelJob, repriceJob } from "@/lib/jobs/job-actions";
@@ -92,16 +94,22 @@ describe("who may decide", () => {
     expect(view).toMatchObject({ state: "document", decision: { action: "update", canAuthorize: false } });
     const error = await expectAppError(authorizeInvoiceChange(testbed.shop.actors.operator, job.id, { action: "update", fromCents: 125_000, toCents: 100_000 }));
     expect(error.code).toBe("FORBIDDEN");
+    expect((await expectAppError(createInvoiceAgain(testbed.shop.actors.operator, job.id))).code).toBe("FORBIDDEN");
+    expect((await expectAppError(retryInvoiceChange(testbed.shop.actors.operator, job.id, { changeId: "any" }))).code).toBe("FORBIDDEN");
     expect(await changesOf(job.id)).toHaveLength(0);
   });
 
-  it("never lets another testbed.shop authorize a change to this testbed.shop's invoice", async () => {
+  it("never lets another shop authorize, retry or create again anything of this shop's invoice", async () => {
     const { job } = await createInvoicedJob(testbed.shop);
     await repriceJob(testbed.shop.actors.owner, { jobId: job.id, price: "1000.00" });
     const other = await createTestShop("Other Shop");
     const error = await expectAppError(authorizeInvoiceChange(other.actors.owner, job.id, { action: "update", fromCents: 125_000, toCents: 100_000 }));
     expect(error.code).toBe("NOT_FOUND");
     await expectAppError(getJobInvoiceView(other.actors.owner, job.id));
-    expect(await changesOf(job.id)).toHaveLength(0);
+    await authorizeInvoiceChange(testbed.shop.actors.owner, job.id, { action: "update", fromCents: 125_000, toCents: 100_000 });
+    const [change] = await changesOf(job.id);
+    expect((await expectAppError(retryInvoiceChange(other.actors.owner, job.id, { changeId: change!.id }))).code).toBe("NOT_FOUND");
+    expect((await expectAppError(createInvoiceAgain(other.actors.owner, job.id))).code).toBe("NOT_FOUND");
+    expect(await changesOf(job.id)).toHaveLength(1);
   });
 });
