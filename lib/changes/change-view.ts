@@ -3,6 +3,7 @@ import { db } from "@/lib/db/client";
 import { formatTimestamp } from "@/lib/dates";
 import type { QuickBooksSync } from "@/lib/generated/prisma/client";
 import { formatCents } from "@/lib/money";
+import { REALM_CHANGED } from "@/lib/sync/realm-change";
 import { type TChangeAction, ZChangeRecordSchema, ZCreditNotesSchema } from "./change-payload";
 import { decideInvoiceChange, type TChangeDecision } from "./decide-change";
 import { type TInvoiceChangeState, loadInvoiceChangeState } from "./invoice-change-state";
@@ -83,7 +84,8 @@ export async function buildInvoiceChangesView(actor: TActor, state: TInvoiceChan
       audit: audits.get(change.id)!,
       documentNumber: change.kind === "CREDIT_MEMO" || change.kind === "INVOICE_DIFFERENCE" ? change.qboDocNumber : null,
       note: notes.success ? notes.data.note : null,
-      canRetry: canAct && change.status === "FAILED",
+      // A change for an invoice in the previous company cannot follow the shop (retry-change.ts says why).
+      canRetry: canAct && change.status === "FAILED" && change.errorCode !== REALM_CHANGED,
     };
   });
   const { invoice, job } = state;
