@@ -61,8 +61,16 @@ export function buildPlainJson(status: number, body: unknown, extra: Record<stri
   };
 }
 
+/** The emulator's pages (sign-in, consent, company UI) run no scripts, and nothing may frame them. */
+const PAGE_SECURITY_HEADERS = {
+  "Content-Security-Policy": "default-src 'none'; style-src 'unsafe-inline'; img-src 'self' data:; base-uri 'none'; frame-ancestors 'none'",
+  "X-Frame-Options": "DENY",
+  "X-Content-Type-Options": "nosniff",
+  "Referrer-Policy": "strict-origin-when-cross-origin",
+};
+
 export function buildHtml(status: number, html: string, extra: Record<string, string> = {}): EmuResponse {
-  return { status, headers: { "Content-Type": "text/html; charset=utf-8", ...extra }, body: html };
+  return { status, headers: { "Content-Type": "text/html; charset=utf-8", ...PAGE_SECURITY_HEADERS, ...extra }, body: html };
 }
 
 export function buildRedirect(location: string, status = 302): EmuResponse {

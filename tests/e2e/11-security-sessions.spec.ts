@@ -47,11 +47,20 @@ test("[SECURITY]: every page runs under the Content-Security-Policy without a si
   expect(violations).toEqual([]);
 });
 
-test("[SECURITY]: another site cannot frame Workcenter", async ({ page, baseURL }) => {
-  await page.setContent(`<iframe id="target" src="${baseURL}/login"></iframe>`);
-  const frame = (await page.locator("#target").elementHandle())!.contentFrame();
-  await expect.poll(async () => (await frame)?.url()).not.toMatch(/^(about:blank)?$/);
-  expect(await (await frame)!.locator("input[name=email]").count()).toBe(0);
+test("[SECURITY]: another site can frame neither Workcenter nor the QuickBooks emulator's pages", async ({ page, request, baseURL }) => {
+  // The emulator is where Connect's form may lead: the only other origin in our form-action.
+  const policy = (await request.get("/login")).headers()["content-security-policy"]!;
+  const emulator = /form-action 'self' ([^\s;]+)/.exec(policy)![1]!;
+  const emulatorPage = await request.get(`${emulator}/app`);
+  expect(emulatorPage.headers()).toMatchObject({ "x-frame-options": "DENY", "x-content-type-options": "nosniff" });
+  expect(emulatorPage.headers()["content-security-policy"]).toContain("frame-ancestors 'none'");
+
+  for (const [url, field] of [[`${baseURL}/login`, "input[name=email]"], [`${emulator}/app`, "header"]] as const) {
+    await page.setContent(`<iframe id="target" src="${url}"></iframe>`);
+    const frame = await (await page.locator("#target").elementHandle())!.contentFrame();
+    await expect.poll(() => frame?.url(), url).not.toMatch(/^(about:blank)?$/);
+    expect(await frame!.locator(field).count(), url).toBe(0);
+  }
 });
 
 test("[SECURITY]: wrong passwords slow the next try with a plain message, and the owner sees every sign-in", async ({ browser, page }) => {
