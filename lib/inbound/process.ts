@@ -10,7 +10,7 @@ import { queueInbound } from "./store";
 
 const log = getLogger("inbound");
 const BATCH = 100;
-const PARALLEL = 4;
+const PARALLEL = 6;
 const MAX_ATTEMPTS = 5;
 export const ZInboundTaskSchema = z.strictObject({ realmId: z.string().min(1).max(64) });
 
@@ -32,13 +32,13 @@ export async function processInbound(input: unknown): Promise<void> {
     return;
   }
   if (connection.status !== "CONNECTED") return; // resumed by the reconnect's CDC catch-up
-  const events = await db.quickBooksInboundEvent.findMany({ where: { realmId, status: "PENDING" }, orderBy: { receivedAt: "asc" }, take: BATCH });
+  const events = await takeEvents(realmId);
   const api = new QuickBooksApi(connection.id, { maxWaitMs: 5000 });
   const groups = new Map<string, typeof events>();
   for (const event of events) groups.set(`${event.entity}:${event.entityId}`, [...(groups.get(`${event.entity}:${event.entityId}`) ?? []), event]);
   let failures = 0;
   const queue = [...groups.values()];
-  // A few entities at once (each is a read from QuickBooks), within the company's request budget.
+  // Several entities at once (each is a read from QuickBooks), within the company's request budget.
   const lane = async () => {
     for (let group = queue.shift(); group; group = queue.shift()) {
       if (!(await applyGroup(api, realmId, group))) failures += 1;
@@ -47,6 +47,8 @@ export async function processInbound(input: unknown): Promise<void> {
   try {
     await Promise.all(Array.from({ length: PARALLEL }, lane));
   } catch (error) {
+    // Not processed: back to pending, for the next run.
+    await db.quickBooksInboundEvent.updateMany({ where: { id: { in: events.map((event) => event.id) }, status: "PROCESSING" }, data: { status: "PENDING", processedAt: null } });
     if (error instanceof RealmBusyError) return queueInbound(realmId, error.retryAt);
     if (error instanceof QuickBooksReconnectRequiredError) return;
     throw error;
@@ -57,6 +59,21 @@ export async function processInbound(input: unknown): Promise<void> {
 }
 
 type TEvent = Awaited<ReturnType<typeof db.quickBooksInboundEvent.findMany>>[number];
+
+/**
+ * Takes the company's oldest pending changes for this run (two runs never take the same change);
+ * a change taken by a worker that died is taken again after two minutes.
+ */
+async function takeEvents(realmId: string): Promise<TEvent[]> {
+  const taken = await db.$queryRaw<{ id: string }[]>`
+    UPDATE "QuickBooksInboundEvent" SET status = 'PROCESSING', "processedAt" = now()
+    WHERE id IN (
+      SELECT id FROM "QuickBooksInboundEvent"
+      WHERE "realmId" = ${realmId} AND (status = 'PENDING' OR (status = 'PROCESSING' AND "processedAt" < now() - interval '2 minutes'))
+      ORDER BY "receivedAt" LIMIT ${BATCH} FOR UPDATE SKIP LOCKED)
+    RETURNING id`;
+  return db.quickBooksInboundEvent.findMany({ where: { id: { in: taken.map((row) => row.id) } }, orderBy: { receivedAt: "asc" } });
+}
 
 /** One entity's changes: applied once; false when it failed (tried again later, FAILED after a few tries). */
 async function applyGroup(api: QuickBooksApi, realmId: string, group: TEvent[]): Promise<boolean> {
@@ -70,7 +87,7 @@ async function applyGroup(api: QuickBooksApi, realmId: string, group: TEvent[]):
     if (error instanceof RealmBusyError || error instanceof QuickBooksReconnectRequiredError) throw error;
     const message = error instanceof QuickBooksError ? error.userMessage : error instanceof Error ? error.message : String(error);
     log.warn({ realmId, entity: first!.entity, err: message }, "inbound change not applied");
-    await db.quickBooksInboundEvent.updateMany({ where: { id: { in: ids } }, data: { attempts: { increment: 1 }, error: message.slice(0, 500) } });
+    await db.quickBooksInboundEvent.updateMany({ where: { id: { in: ids } }, data: { status: "PENDING", attempts: { increment: 1 }, error: message.slice(0, 500) } });
     await db.quickBooksInboundEvent.updateMany({ where: { id: { in: ids }, attempts: { gte: MAX_ATTEMPTS } }, data: { status: "FAILED", processedAt: new Date() } });
     return false;
   }

@@ -41,7 +41,7 @@ export async function startWorker(options: { concurrency?: number; sweepInterval
   // Whatever else the features registered (lib/features.ts): their queues and periodic work.
   const extraWorkIds: [string, string][] = [];
   for (const handler of getTaskHandlers()) {
-    const id = await boss.work(handler.queue, { localConcurrency: 2, batchSize: 1, pollingIntervalSeconds: 1, notifyPollingIntervalSeconds: 1 }, async (jobs) => {
+    const id = await boss.work(handler.queue, { localConcurrency: 4, batchSize: 1, pollingIntervalSeconds: 1, notifyPollingIntervalSeconds: 1 }, async (jobs) => {
       for (const job of jobs) await handler.handle(job.data);
     });
     extraWorkIds.push([handler.queue, id]);
