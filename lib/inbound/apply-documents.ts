@@ -20,12 +20,9 @@ const DOCUMENT_KINDS: Record<string, QuickBooksSync["kind"][]> = {
   CreditMemo: ["CREDIT_MEMO"],
 };
 
-/** What Workcenter last sent for this document: its own total, or the amount of the latest update we made to it. */
-async function expectedCents(row: QuickBooksSync): Promise<number | null> {
-  if (row.kind !== "INVOICE" || !row.jobId) return row.qboTotalCents;
-  const update = await db.quickBooksSync.findFirst({ where: { organizationId: row.organizationId, jobId: row.jobId, kind: "INVOICE_UPDATE", status: "SYNCED" }, orderBy: { sequence: "desc" } });
-  const toCents = (update?.change as { toCents?: unknown } | null)?.toCents;
-  return typeof toCents === "number" ? toCents : row.qboTotalCents;
+/** What Workcenter last sent for this document (the change pushers keep the invoice row's total current). */
+function expectedCents(row: QuickBooksSync): number | null {
+  return row.qboTotalCents;
 }
 
 function isSameState(state: TDocumentState, row: QuickBooksSync): boolean {
@@ -48,7 +45,7 @@ async function refreshDocument(api: QuickBooksApi, realmId: string, entity: "Inv
   const withBalance = document && entity !== "Invoice" ? { ...document, Balance: undefined } : document;
   let changed = 0;
   for (const row of rows) {
-    const state = describeDocument(withBalance, await expectedCents(row));
+    const state = describeDocument(withBalance, expectedCents(row));
     if (isSameState(state, row) || !isNewer(state, row)) continue;
     const updated = await db.quickBooksSync.updateMany({ where: { id: row.id, qboId: id }, data: state });
     changed += updated.count;

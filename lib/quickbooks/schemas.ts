@@ -101,6 +101,8 @@ export const ZCreditMemoSchema = z.object({
   TxnDate: z.string(),
   TotalAmt: z.number(),
   Balance: z.number().optional(),
+  /** What is still to apply (Intuit sends it beside Balance). */
+  RemainingCredit: z.number().optional(),
   DocNumber: z.string().nullish(),
   PrivateNote: z.string().nullish(),
   CustomerRef: ZRefSchema,

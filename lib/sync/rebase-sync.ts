@@ -24,6 +24,11 @@ export async function rebaseOnCurrentCompany(sync: QuickBooksSync): Promise<{ re
     if (!payload) throw new AppError("CONFLICT", "The current configuration does not invoice this job.");
     return { realmId: connection.realmId, payload };
   }
+  if (sync.kind === "DEPOSIT") {
+    await db.quickBooksSync.delete({ where: { id: sync.id } });
+    throw new AppError("CONFLICT", "This deposit was meant for the previous company. Post the payout to QuickBooks again from its page: the deposit is made from the current configuration.");
+  }
+  if (sync.kind !== "PAYMENT") throw new AppError("CONFLICT", "This change was meant for an invoice in the previous QuickBooks company, so it cannot be sent to the current one.");
   const payout = await db.payout.findUniqueOrThrow({ where: { id: sync.payoutId! } });
   const previous = sync.payload as { lines: unknown[] };
   return {
