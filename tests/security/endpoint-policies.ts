@@ -26,6 +26,7 @@ export const ENDPOINT_POLICIES: Record<string, TEndpointPolicy> = {
   "PAGE /management/integrations/quickbooks/setup": { access: "integrations.manage" },
   "PAGE /management/integrations/quickbooks/configuration": { access: "integrations.manage" },
   "PAGE /management/sign-in-activity": { access: "security.view" },
+  "PAGE /management/integrations/quickbooks/activity": { access: "invoices.manage" },
 
   // Route handlers
   "GET /api/health": { access: "public", why: "liveness for load balancers and start-up checks; says nothing about any shop" },
@@ -52,6 +53,11 @@ export const ENDPOINT_POLICIES: Record<string, TEndpointPolicy> = {
   "GET /api/payouts/[payoutId]/quickbooks": { access: "member" },
   "GET /api/payouts/posting": { access: "invoices.manage" },
   "POST /api/payouts/posting": { access: "invoices.manage", body: "json" },
+  "GET /api/quickbooks/activity": { access: "invoices.manage" },
+  "GET /api/quickbooks/activity/export": { access: "invoices.manage" },
+  "POST /api/quickbooks/activity/retry": { access: "invoices.manage", body: "json" },
+  "GET /api/quickbooks/activity/retry-all": { access: "invoices.manage" },
+  "POST /api/quickbooks/activity/retry-all": { access: "invoices.manage", body: "json" },
 
   // Server actions: each asks for the session (checked in its source); the use case it calls checks
   // the role with ensureCan (the integration tests try every role).

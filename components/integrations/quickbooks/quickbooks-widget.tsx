@@ -18,8 +18,11 @@ export function QuickBooksWidget({
   message,
   pending,
   configuration,
+  needsAttention = null,
 }: {
   status: TQuickBooksStatus;
+  /** Failed documents, for people who may retry them (null: not shown). */
+  needsAttention?: number | null;
   canManage: boolean;
   message: TMessage;
   pending: TPending;
@@ -82,6 +85,7 @@ export function QuickBooksWidget({
                 {status.connectedByName ?? "—"} on {formatTimestamp(status.connectedAt)}
               </dd>
             </dl>
+            {needsAttention !== null && <ActivityLink needsAttention={needsAttention} />}
             <ConfigurationSummary configuration={configuration && configuration.realmId === status.realmId ? configuration : null} canManage={canManage} />
             {canManage && (
               <div className="flex flex-wrap gap-2">
@@ -101,6 +105,23 @@ export function QuickBooksWidget({
         )}
       </div>
     </Card>
+  );
+}
+
+function ActivityLink({ needsAttention }: { needsAttention: number }) {
+  return (
+    <p className="flex flex-wrap items-center gap-2 text-sm" data-testid="quickbooks-activity-link">
+      <a href="/management/integrations/quickbooks/activity" className="font-medium text-brand-700 hover:underline">
+        QuickBooks activity
+      </a>
+      {needsAttention > 0 ? (
+        <a href="/management/integrations/quickbooks/activity?status=FAILED" className="hover:underline">
+          <Badge tone="red">{needsAttention} need attention</Badge>
+        </a>
+      ) : (
+        <span className="text-slate-500">Nothing needs attention.</span>
+      )}
+    </p>
   );
 }
 
