@@ -26,3 +26,6 @@ export function fieldErrorsOf(error: unknown): Record<string, string> {
   }
   return fields;
 }
+
+/** Query strings send an empty field for "any": read it as absent. */
+export const blankToUndefined = (value: unknown) => (value === "" ? undefined : value);

@@ -1,9 +1,9 @@
 "use client";
 
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import Link from "next/link";
 import { useCallback } from "react";
 import { buttonClass } from "@/components/ui/button";
+import { Pager } from "@/components/ui/pager";
 import type { TActivityPage } from "@/lib/activity/list-activity";
 import { ActivityTable } from "./activity-table";
 import { postJson, readJson } from "./fetch-json";
@@ -40,25 +40,12 @@ export function ActivityCenter({ initial, filters, cursor }: { initial: TActivit
       )}
       <section className="rounded-lg bg-white px-5 py-4 shadow-sm ring-1 ring-slate-200" data-testid="activity-list">
         <ActivityTable rows={page.rows} onRetry={(syncId) => retry.mutate(syncId)} retryingId={retry.isPending ? (retry.variables ?? null) : null} />
-        <nav aria-label="Pages" className="mt-4 flex items-center justify-between gap-3 text-sm">
-          {cursor ? (
-            <Link href={`?${filters}`} className={buttonClass("ghost")}>
-              ← Newest
-            </Link>
-          ) : (
-            <span />
-          )}
-          <span className="flex gap-2">
-            <a href={`/api/quickbooks/activity/export?${filters}`} className={buttonClass("secondary")} download>
-              Export CSV
-            </a>
-            {page.nextCursor && (
-              <Link href={`?${[filters, `cursor=${encodeURIComponent(page.nextCursor)}`].filter(Boolean).join("&")}`} className={buttonClass("secondary")}>
-                Older →
-              </Link>
-            )}
-          </span>
-        </nav>
+        <div className="mt-4 flex justify-end">
+          <a href={`/api/quickbooks/activity/export?${filters}`} className={buttonClass("secondary")} download>
+            Export CSV
+          </a>
+        </div>
+        <Pager filters={filters} cursor={cursor} nextCursor={page.nextCursor} />
       </section>
     </div>
   );

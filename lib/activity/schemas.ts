@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { ZCalendarDateSchema } from "@/lib/dates";
 import { ZCursorSchema } from "@/lib/pagination/keyset";
+import { blankToUndefined } from "@/lib/validation";
 
 export const SYNC_KINDS = ["INVOICE", "PAYMENT", "DEPOSIT", "INVOICE_UPDATE", "INVOICE_VOID", "CREDIT_MEMO", "INVOICE_DIFFERENCE"] as const;
 export const SYNC_STATUSES = ["PENDING", "SYNCING", "SYNCED", "FAILED", "PAUSED", "SKIPPED"] as const;
@@ -23,8 +24,6 @@ export const STATUS_LABELS: Record<(typeof SYNC_STATUSES)[number], string> = {
   PAUSED: "Waiting for reconnect",
   SKIPPED: "Not sent",
 };
-
-const blankToUndefined = (value: unknown) => (value === "" ? undefined : value);
 
 /** The activity page's filters, search and page, as the query string carries them. */
 export const ZActivityQuerySchema = z

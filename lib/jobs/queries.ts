@@ -1,16 +1,7 @@
 import { db } from "@/lib/db/client";
-import type { JobSource, JobStatus } from "@/lib/generated/prisma/enums";
 import { notFound } from "@/lib/errors";
 
 /** Reads are always scoped to the caller's organization; another shop's id is simply "not found". */
-export async function listJobs(organizationId: string, filter: { source?: JobSource; status?: JobStatus } = {}) {
-  return db.job.findMany({
-    where: { organizationId, source: filter.source, status: filter.status ?? { not: "OFFERED" } },
-    orderBy: [{ updatedAt: "desc" }],
-    take: 500,
-  });
-}
-
 export async function listOffers(organizationId: string) {
   return db.job.findMany({
     where: { organizationId, source: "XOMETRY", status: "OFFERED" },

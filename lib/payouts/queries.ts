@@ -1,13 +1,22 @@
+import { z } from "zod";
 import { db } from "@/lib/db/client";
 import { notFound } from "@/lib/errors";
+import { afterCursor, toPage, ZCursorSchema } from "@/lib/pagination/keyset";
+import { blankToUndefined, parseInput } from "@/lib/validation";
 
-export function listPayouts(organizationId: string) {
-  return db.payout.findMany({
-    where: { organizationId },
-    orderBy: [{ paidAt: "desc" }, { createdAt: "desc" }],
+const ZPayoutListQuerySchema = z.object({ cursor: z.preprocess(blankToUndefined, ZCursorSchema.optional()), limit: z.coerce.number().int().min(1).max(200).default(50) });
+
+/** One page of the organization's payouts, latest paid first, by keyset on (paidAt, id). */
+export async function listPayouts(organizationId: string, input: unknown = {}) {
+  const query = parseInput(ZPayoutListQuerySchema, input);
+  const payouts = await db.payout.findMany({
+    where: { organizationId, AND: [afterCursor("paidAt", query.cursor)] },
+    orderBy: [{ paidAt: "desc" }, { id: "desc" }],
     include: { _count: { select: { lines: true } } },
-    take: 200,
+    take: query.limit + 1,
   });
+  const page = toPage(payouts, query.limit, (payout) => payout.paidAt);
+  return { payouts: page.rows, nextCursor: page.nextCursor };
 }
 
 /** One payout of the organization, with its lines (and the FastPay payout that paid one earlier) and deductions. */

@@ -1,39 +1,30 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { z } from "zod";
-import { JOB_STATUS_LABELS, JobStatusBadge } from "@/components/jobs/job-status-badge";
+import { JobsFilters } from "@/components/jobs/jobs-filters";
+import { JobsTable } from "@/components/jobs/jobs-table";
 import { AutoRefresh } from "@/components/layout/auto-refresh";
 import { buttonClass } from "@/components/ui/button";
-import { Card, EmptyState, PageHeader } from "@/components/ui/card";
+import { Card, PageHeader } from "@/components/ui/card";
+import { Pager, splitPageParams } from "@/components/ui/pager";
 import { requirePageSession } from "@/lib/auth/current";
 import { can } from "@/lib/auth/permissions";
-import { formatCalendarDate } from "@/lib/dates";
-import { listJobs } from "@/lib/jobs/queries";
-import { formatCents } from "@/lib/money";
+import { listJobsPage } from "@/lib/jobs/list-jobs";
+import { loadListPage } from "@/lib/pagination/load-page";
 
 export const metadata: Metadata = { title: "Jobs" };
 
-const ZJobFilterSchema = z.object({
-  source: z.enum(["XOMETRY", "IN_HOUSE"]).optional().catch(undefined),
-  status: z.enum(["OFFERED", "ACCEPTED", "SHIPPED", "CANCELLED", "OPEN", "COMPLETED"]).optional().catch(undefined),
-});
-
-const SOURCES = [
-  { value: "", label: "All sources" },
-  { value: "XOMETRY", label: "Xometry" },
-  { value: "IN_HOUSE", label: "In-house" },
-];
+const FILTER_NAMES = ["q", "source", "status", "invoice"] as const;
 
 export default async function JobsPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const session = await requirePageSession();
-  const filter = ZJobFilterSchema.parse(await searchParams);
-  const jobs = await listJobs(session.organizationId, filter);
+  const { values, cursor, filters } = splitPageParams(await searchParams, FILTER_NAMES);
+  const result = await loadListPage(() => listJobsPage(session.organizationId, { ...values, cursor: cursor ?? undefined }));
   return (
     <>
       <AutoRefresh />
       <PageHeader
         title="Jobs"
-        description="Your shop's Xometry and in-house jobs."
+        description="Your shop's Xometry and in-house jobs, most recently changed first."
         actions={
           can(session.role, "in-house.manage") && (
             <Link href="/jobs/new" className={buttonClass("primary")}>
@@ -42,66 +33,17 @@ export default async function JobsPage({ searchParams }: { searchParams: Promise
           )
         }
       />
-      <form className="mb-4 flex flex-wrap items-end gap-3" aria-label="Filter jobs">
-        <label className="text-sm">
-          <span className="mb-1 block font-medium text-slate-700">Source</span>
-          <select name="source" defaultValue={filter.source ?? ""} className="rounded-md border border-slate-300 px-3 py-2 text-sm">
-            {SOURCES.map((option) => (
-              <option key={option.value} value={option.value}>
-                {option.label}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label className="text-sm">
-          <span className="mb-1 block font-medium text-slate-700">Status</span>
-          <select name="status" defaultValue={filter.status ?? ""} className="rounded-md border border-slate-300 px-3 py-2 text-sm">
-            <option value="">All but offers</option>
-            {Object.entries(JOB_STATUS_LABELS).map(([value, label]) => (
-              <option key={value} value={value}>
-                {label}
-              </option>
-            ))}
-          </select>
-        </label>
-        <button type="submit" className={buttonClass("secondary")}>
-          Apply
-        </button>
-      </form>
+      <JobsFilters values={values} />
       <Card>
-        {jobs.length === 0 ? (
-          <EmptyState>No jobs match these filters.</EmptyState>
+        {result.page ? (
+          <>
+            <JobsTable jobs={result.page.jobs} />
+            <Pager filters={filters} cursor={cursor} nextCursor={result.page.nextCursor} />
+          </>
         ) : (
-          <table className="w-full text-left text-sm">
-            <thead className="text-xs uppercase tracking-wide text-slate-500">
-              <tr>
-                <th className="py-2 pr-4">Job</th>
-                <th className="py-2 pr-4">Part / customer</th>
-                <th className="py-2 pr-4">Source</th>
-                <th className="py-2 pr-4">Status</th>
-                <th className="py-2 pr-4">Ship by / shipped</th>
-                <th className="py-2 text-right">Price</th>
-              </tr>
-            </thead>
-            <tbody className="divide-y divide-slate-100">
-              {jobs.map((job) => (
-                <tr key={job.id} data-testid={`job-row-${job.number}`}>
-                  <td className="py-2 pr-4 font-medium">
-                    <Link href={`/jobs/${job.id}`} className="text-brand-700 hover:underline">
-                      {job.number}
-                    </Link>
-                  </td>
-                  <td className="py-2 pr-4">{job.source === "IN_HOUSE" ? `${job.customerName} · ${job.partName}` : job.partName}</td>
-                  <td className="py-2 pr-4">{job.source === "XOMETRY" ? "Xometry" : "In-house"}</td>
-                  <td className="py-2 pr-4">
-                    <JobStatusBadge status={job.status} />
-                  </td>
-                  <td className="py-2 pr-4">{formatCalendarDate(job.shipDate ?? job.expectedShipDate)}</td>
-                  <td className="py-2 text-right tabular-nums">{formatCents(job.priceCents)}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
+          <p role="alert" className="rounded-md bg-red-50 px-3 py-2 text-sm text-red-800">
+            {result.error} <Link href="/jobs" className="font-medium underline">Show the first page</Link>
+          </p>
         )}
       </Card>
     </>

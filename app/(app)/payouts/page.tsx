@@ -3,6 +3,7 @@ import Link from "next/link";
 import { AutoRefresh } from "@/components/layout/auto-refresh";
 import { buttonClass } from "@/components/ui/button";
 import { Card, EmptyState, PageHeader } from "@/components/ui/card";
+import { Pager, splitPageParams } from "@/components/ui/pager";
 import { requirePageSession } from "@/lib/auth/current";
 import { can } from "@/lib/auth/permissions";
 import { formatCalendarDate } from "@/lib/dates";
@@ -10,13 +11,16 @@ import { formatCents } from "@/lib/money";
 import { isUnsettled, PayoutSyncBadge, PayoutTypeBadge } from "@/components/payouts/payout-sync-badge";
 import { PayoutsPostingCard } from "@/components/payouts/payouts-posting-card";
 import { getPayoutSyncs } from "@/lib/payouts/payout-sync-view";
+import { loadListPage } from "@/lib/pagination/load-page";
 import { listPayouts } from "@/lib/payouts/queries";
 
 export const metadata: Metadata = { title: "Payouts" };
 
-export default async function PayoutsPage() {
+export default async function PayoutsPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const session = await requirePageSession();
-  const payouts = await listPayouts(session.organizationId);
+  const { cursor } = splitPageParams(await searchParams, []);
+  const result = await loadListPage(() => listPayouts(session.organizationId, { cursor: cursor ?? undefined }));
+  const payouts = result.page?.payouts ?? [];
   const syncs = await getPayoutSyncs(session.organizationId, payouts.map((payout) => payout.id));
   return (
     <>
@@ -34,7 +38,11 @@ export default async function PayoutsPage() {
       />
       {can(session.role, "invoices.manage") && <PayoutsPostingCard />}
       <Card>
-        {payouts.length === 0 ? (
+        {result.error ? (
+          <p role="alert" className="rounded-md bg-red-50 px-3 py-2 text-sm text-red-800">
+            {result.error}
+          </p>
+        ) : payouts.length === 0 ? (
           <EmptyState>No payouts yet. They appear here as soon as Xometry sends them.</EmptyState>
         ) : (
           <table className="w-full text-left text-sm">
@@ -71,6 +79,7 @@ export default async function PayoutsPage() {
             </tbody>
           </table>
         )}
+        <Pager filters="" cursor={cursor} nextCursor={result.page?.nextCursor ?? null} />
       </Card>
     </>
   );

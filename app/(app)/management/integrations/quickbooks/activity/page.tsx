@@ -1,12 +1,13 @@
 import type { Metadata } from "next";
 import { redirect } from "next/navigation";
 import { ActivityCenter } from "@/components/activity/activity-center";
-import { ActivityFilters, type TActivityFilterValues } from "@/components/activity/activity-filters";
+import { ActivityFilters } from "@/components/activity/activity-filters";
 import { PageHeader } from "@/components/ui/card";
+import { splitPageParams } from "@/components/ui/pager";
 import { listActivity } from "@/lib/activity/list-activity";
 import { requirePageSession } from "@/lib/auth/current";
 import { can } from "@/lib/auth/permissions";
-import { AppError } from "@/lib/errors";
+import { loadListPage } from "@/lib/pagination/load-page";
 
 export const metadata: Metadata = { title: "QuickBooks activity" };
 
@@ -16,15 +17,8 @@ export default async function QuickBooksActivityPage({ searchParams }: { searchP
   const session = await requirePageSession();
   if (!can(session.role, "invoices.manage")) redirect("/jobs");
   const params = await searchParams;
-  const values: TActivityFilterValues = Object.fromEntries(FILTER_NAMES.flatMap((name) => (typeof params[name] === "string" && params[name] ? [[name, params[name]]] : [])));
-  const cursor = typeof params.cursor === "string" && params.cursor ? params.cursor : null;
-  const filters = new URLSearchParams(values).toString();
-  let error: string | null = null;
-  const initial = await listActivity(session, { ...values, cursor: cursor ?? undefined }).catch((caught: unknown) => {
-    if (!(caught instanceof AppError)) throw caught;
-    error = [caught.userMessage, ...(caught.details ?? [])].join(" ");
-    return null;
-  });
+  const { values, cursor, filters } = splitPageParams(params, FILTER_NAMES);
+  const { page: initial, error } = await loadListPage(() => listActivity(session, { ...values, cursor: cursor ?? undefined }));
   return (
     <>
       <PageHeader title="QuickBooks activity" description="Every invoice, payment, deposit and change Workcenter sends to QuickBooks: where it stands, and what went wrong in plain words." />
