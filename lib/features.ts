@@ -1,4 +1,5 @@
 import { changesFeature } from "@/lib/changes/feature";
+import { inHouseInvoicingFeature } from "@/lib/customers/feature";
 import { onDomainEvent } from "@/lib/events/domain-events";
 import { inboundFeature } from "@/lib/inbound/feature";
 import { invoicingFeature } from "@/lib/invoicing/feature";
@@ -12,7 +13,7 @@ import { registerPusher, type TSyncFeature } from "@/lib/sync/pushers";
  * the test set-up, scripts). `lib/sync` and `lib/events` name no feature; a new kind of document
  * is one more line here.
  */
-const FEATURES: TSyncFeature[] = [invoicingFeature, paymentsFeature, inboundFeature, changesFeature];
+const FEATURES: TSyncFeature[] = [invoicingFeature, paymentsFeature, inboundFeature, changesFeature, inHouseInvoicingFeature];
 
 export function composeFeatures(): void {
   const state = globalThis as unknown as { workcenterFeaturesComposed?: boolean };

@@ -11,9 +11,9 @@ import { formatCents } from "@/lib/money";
 type TLine = { id: string; description: string; quantity: number; unitPriceCents: number };
 
 /** In-house Create Invoice: the QuickBooks customer, each line's description (editable) and product/service. */
-export function CreateInvoiceDialog({ jobId, lines, defaultItem, onCreated }: { jobId: string; lines: TLine[]; defaultItem: { id: string; name: string }; onCreated: () => void }) {
+export function CreateInvoiceDialog({ jobId, lines, defaultItem, linkedCustomer, onCreated }: { jobId: string; lines: TLine[]; defaultItem: { id: string; name: string }; linkedCustomer: TPickerValue; onCreated: () => void }) {
   const [open, setOpen] = useState(false);
-  const [customer, setCustomer] = useState<TPickerValue>(null);
+  const [customer, setCustomer] = useState<TPickerValue>(linkedCustomer);
   const [drafts, setDrafts] = useState(() => lines.map((line) => ({ lineItemId: line.id, description: line.description, itemId: defaultItem.id })));
   const [error, setError] = useState<string | null>(null);
   const [invoiceDate, setInvoiceDate] = useState(() => {

@@ -4,17 +4,19 @@ import type { TJobInvoiceView } from "@/lib/invoicing/job-invoice-view";
 import { formatCents } from "@/lib/money";
 import { ChangeDecision } from "./change-decision";
 import { ChangeList } from "./change-list";
+import { InvoiceEmail } from "./invoice-email";
+import { InvoiceNeedsCustomer } from "./invoice-needs-customer";
 import { InvoicePaymentState, InvoiceQuickBooksState } from "./invoice-payment-state";
 
 type TDocumentView = Extract<TJobInvoiceView, { state: "document" }>;
 export type TInvoiceAct = (path: string, body?: unknown) => void;
 
 /** The job's invoice: its status on the way to QuickBooks, then what QuickBooks holds, the decision it waits for and its changes. */
-export function InvoiceDocument({ jobId, view, act, isPending }: { jobId: string; view: TDocumentView; act: TInvoiceAct; isPending: boolean }) {
+export function InvoiceDocument({ jobId, view, act, isPending, onLinked }: { jobId: string; view: TDocumentView; act: TInvoiceAct; isPending: boolean; onLinked: () => void }) {
   const base = `/api/jobs/${jobId}/invoice`;
   return (
     <div className="space-y-4">
-      <InvoiceStatus view={view} jobId={jobId} act={act} isPending={isPending} />
+      <InvoiceStatus view={view} jobId={jobId} act={act} isPending={isPending} onLinked={onLinked} />
       {view.decision && (
         <ChangeDecision
           decision={view.decision}
@@ -27,7 +29,7 @@ export function InvoiceDocument({ jobId, view, act, isPending }: { jobId: string
   );
 }
 
-function InvoiceStatus({ jobId, view, act, isPending }: { jobId: string; view: TDocumentView; act: TInvoiceAct; isPending: boolean }) {
+function InvoiceStatus({ jobId, view, act, isPending, onLinked }: { jobId: string; view: TDocumentView; act: TInvoiceAct; isPending: boolean; onLinked: () => void }) {
   if (view.status === "PENDING" || view.status === "SYNCING") {
     return (
       <p role="status" className="flex items-center gap-2 text-sm text-slate-700">
@@ -36,6 +38,7 @@ function InvoiceStatus({ jobId, view, act, isPending }: { jobId: string; view: T
       </p>
     );
   }
+  if (view.needsCustomer) return <InvoiceNeedsCustomer needsCustomer={view.needsCustomer} message={view.message} onLinked={onLinked} />;
   if (view.status === "FAILED" || view.status === "PAUSED" || view.status === "SKIPPED") {
     const tone = view.status === "FAILED" ? "bg-red-50 text-red-800" : "bg-amber-50 text-amber-900";
     return (
@@ -85,6 +88,7 @@ function InvoiceStatus({ jobId, view, act, isPending }: { jobId: string; view: T
             {isPending ? "Starting…" : "Create again"}
           </Button>
         )}
+        <InvoiceEmail emailedAt={view.emailedAt} canEmail={view.canEmail} onEmail={() => act(`/api/jobs/${jobId}/invoice/email`)} isPending={isPending} />
         {view.canDownload && (
           <a href={`/api/jobs/${jobId}/invoice/pdf`} className={buttonClass("secondary")} download>
             Download PDF

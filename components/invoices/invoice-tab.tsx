@@ -56,12 +56,12 @@ export function InvoiceTab({ jobId, initial }: { jobId: string; initial: TJobInv
         </div>
       ) : view.state === "can_create" ? (
         view.canAct ? (
-          <CreateInvoiceDialog jobId={jobId} lines={view.lines} defaultItem={view.defaultItem} onCreated={() => void queryClient.invalidateQueries({ queryKey: key })} />
+          <CreateInvoiceDialog jobId={jobId} lines={view.lines} defaultItem={view.defaultItem} linkedCustomer={view.linkedCustomer} onCreated={() => void queryClient.invalidateQueries({ queryKey: key })} />
         ) : (
           <p className="text-sm text-slate-600">A bookkeeper, owner or admin can create this job&apos;s invoice.</p>
         )
       ) : (
-        <InvoiceDocument jobId={jobId} view={view} act={(path, body) => act.mutate({ path, body })} isPending={act.isPending} />
+        <InvoiceDocument jobId={jobId} view={view} act={(path, body) => act.mutate({ path, body })} isPending={act.isPending} onLinked={() => void queryClient.invalidateQueries({ queryKey: key })} />
       )}
     </div>
   );

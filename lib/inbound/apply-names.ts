@@ -1,6 +1,7 @@
 import { db } from "@/lib/db/client";
 import type { QuickBooksConfiguration } from "@/lib/generated/prisma/client";
 import type { QuickBooksApi } from "@/lib/quickbooks/api";
+import { checkCustomerLinks } from "@/lib/customers/check-customer-links";
 import { readOrNull } from "./apply-documents";
 
 type TNamed = { Id: string; Active?: boolean; DisplayName?: string; Name?: string };
@@ -61,5 +62,7 @@ export async function applyNameChange(api: QuickBooksApi, realmId: string, entit
   for (const configuration of configurations) {
     if (await checkConfiguration(api, configuration, mergedAway ? { survivor, mergedAway, entity } : undefined)) changed += 1;
   }
+  // In-house customer links are flagged on the Customers page (lib/customers).
+  if (entity === "Customer") changed += await checkCustomerLinks(api, realmId, entityId);
   return changed;
 }

@@ -2,6 +2,7 @@ import { can, type TActor } from "@/lib/auth/permissions";
 import { db } from "@/lib/db/client";
 import { notFound } from "@/lib/errors";
 import { getInvoiceChangesView, type TInvoiceChangesView } from "@/lib/changes/change-view";
+import { CUSTOMER_NOT_LINKED, findLinkedCustomer } from "@/lib/customers/customer-links";
 import { getActiveIntegration } from "@/lib/sync/integration";
 import { isXometryJobInvoiceable } from "./xometry-invoice";
 
@@ -13,6 +14,8 @@ export type TJobInvoiceView =
       state: "can_create";
       canAct: boolean;
       defaultItem: { id: string; name: string };
+      /** The QuickBooks customer remembered for the name typed on the job, to start the dialog with. */
+      linkedCustomer: { id: string; name: string } | null;
       lines: { id: string; description: string; quantity: number; unitPriceCents: number }[];
     }
   | {
@@ -27,6 +30,10 @@ export type TJobInvoiceView =
       driftReason: string | null;
       canRetry: boolean;
       canDownload: boolean;
+      /** In-house invoice waiting for its customer to be linked: *Choose the QuickBooks customer*. */
+      needsCustomer: { customerName: string; canChoose: boolean } | null;
+      canEmail: boolean;
+      emailedAt: string | null;
       payment: { status: string; txnDate: string | null; amountCents: number | null; message: string | null } | null;
       /** What QuickBooks says of the invoice (webhooks, CDC, our own pushes), in words. */
       qboState: string | null;
@@ -52,6 +59,7 @@ export async function getJobInvoiceView(actor: TActor, jobId: string): Promise<T
   if (sync) {
     const payment = await findPaymentFor(actor.organizationId, job.payoutLines.map((line) => line.payoutId), job.id);
     const changes = await getInvoiceChangesView(actor, job.id);
+    const needsCustomer = sync.status === "FAILED" && sync.errorCode === CUSTOMER_NOT_LINKED ? { customerName: job.customerName ?? "", canChoose: canAct } : null;
     return {
       state: "document",
       syncId: sync.id,
@@ -63,8 +71,11 @@ export async function getJobInvoiceView(actor: TActor, jobId: string): Promise<T
       message: sync.errorMessage,
       // A pending decision explains the drift in its own words; a voided or deleted invoice has none.
       driftReason: changes.decision || sync.qboState === "VOIDED" || sync.qboState === "DELETED" ? null : sync.driftReason,
-      canRetry: canAct && sync.status === "FAILED",
+      canRetry: canAct && sync.status === "FAILED" && !needsCustomer,
       canDownload: can(actor.role, "invoices.manage") && sync.status === "SYNCED" && sync.qboState !== "DELETED",
+      needsCustomer,
+      canEmail: canAct && sync.status === "SYNCED" && sync.qboState !== "DELETED" && sync.qboState !== "VOIDED",
+      emailedAt: sync.qboEmailedAt?.toISOString() ?? null,
       payment,
       qboState: sync.qboState,
       quickBooksNote: sync.qboStateNote ?? STATE_WORDS[sync.qboState ?? ""] ?? null,
@@ -80,6 +91,7 @@ export async function getJobInvoiceView(actor: TActor, jobId: string): Promise<T
       state: "can_create",
       canAct,
       defaultItem: { id: configuration.defaultItemId, name: configuration.defaultItemName },
+      linkedCustomer: await findLinkedCustomer(actor.organizationId, integration.connection.realmId, job.customerName),
       lines: job.lineItems.map((line) => ({ id: line.id, description: line.description, quantity: line.quantity, unitPriceCents: line.unitPriceCents })),
     };
   }

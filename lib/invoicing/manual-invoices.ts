@@ -2,8 +2,9 @@ import { z } from "zod";
 import { ensureCan, type TActor } from "@/lib/auth/permissions";
 import { db } from "@/lib/db/client";
 import { AppError, notFound } from "@/lib/errors";
-import { requireQuickBooksApi, toInteractiveError } from "@/lib/quickbooks/connection";
-import { QuickBooksError } from "@/lib/quickbooks/errors";
+import { rememberCustomer } from "@/lib/customers/customer-links";
+import { requireUsableCustomer } from "@/lib/customers/usable-customer";
+import { requireQuickBooksApi } from "@/lib/quickbooks/connection";
 import { ZQuickBooksIdSchema } from "@/lib/quickbooks/setup/schemas";
 import { createSync } from "@/lib/sync/create-sync";
 import { getActiveIntegration } from "@/lib/sync/integration";
@@ -81,20 +82,7 @@ export async function createInHouseInvoice(actor: TActor, jobId: unknown, input:
     throw new AppError("INVALID_INPUT", "The invoice lines must be this job's line items.", { details: ["lines: do not match the job"] });
   }
   const { api } = await requireQuickBooksApi(actor.organizationId);
-  let customerName: string;
-  try {
-    const customer = await api.getCustomer(request.customerId);
-    if (customer.Active === false) throw new AppError("INVALID_INPUT", `${customer.DisplayName} is inactive in QuickBooks.`, { details: ["customerId: inactive"] });
-    if ((customer.CurrencyRef?.value ?? "USD") !== "USD") {
-      throw new AppError("INVALID_INPUT", `${customer.DisplayName} uses ${customer.CurrencyRef?.value}; Workcenter invoices in USD.`, { details: ["customerId: not USD"] });
-    }
-    customerName = customer.DisplayName;
-  } catch (error) {
-    if (error instanceof QuickBooksError && (error.kind === "not_found" || error.kind === "business")) {
-      throw new AppError("INVALID_INPUT", "That customer was not found in your QuickBooks company.", { details: ["customerId: not found"] });
-    }
-    throw toInteractiveError(error);
-  }
+  const customerName = (await requireUsableCustomer(api, request.customerId)).DisplayName;
   const payload: TInvoicePayload = {
     source: "IN_HOUSE",
     jobNumber: job.number,
@@ -117,6 +105,7 @@ export async function createInHouseInvoice(actor: TActor, jobId: unknown, input:
       status: connection.status === "CONNECTED" ? "PENDING" : "PAUSED",
     });
     if (!isNew) throw new AppError("CONFLICT", `Job ${job.number} already has an invoice.`);
+    if (job.customerName) await rememberCustomer(tx, actor, connection.realmId, job.customerName, { Id: request.customerId, DisplayName: customerName });
     return sync;
   });
 }

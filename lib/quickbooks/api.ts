@@ -104,6 +104,11 @@ export class QuickBooksApi extends QuickBooksApiCore {
     return this.call(null, (sdk, callback) => sdk.getInvoicePdf(id, callback));
   }
 
+  /** Emails the invoice through QuickBooks (`POST invoice/{id}/send`) to its BillEmail, or to `sendTo` (which QuickBooks then keeps as BillEmail). */
+  sendInvoice(id: string, sendTo?: string): Promise<TInvoice> {
+    return this.call(ZInvoiceSchema, (sdk, callback) => sdk.sendInvoicePdf(id, sendTo ? encodeURIComponent(sendTo) : "", callback));
+  }
+
   createPayment(payment: Record<string, unknown>, requestId: string): Promise<TPayment> {
     return this.call(ZPaymentSchema, (sdk, callback) => sdk.createPayment({ ...payment, requestId }, callback));
   }

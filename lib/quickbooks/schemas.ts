@@ -24,6 +24,8 @@ export const ZCustomerSchema = z.object({
   DisplayName: z.string(),
   Active: z.boolean().optional(),
   CurrencyRef: ZRefSchema.optional(),
+  /** Read to email an invoice through QuickBooks; never stored. */
+  PrimaryEmailAddr: z.object({ Address: z.string().optional() }).nullish(),
 });
 export type TCustomer = z.infer<typeof ZCustomerSchema>;
 
@@ -53,6 +55,7 @@ export const ZInvoiceSchema = z.object({
   CustomerRef: ZRefSchema,
   LinkedTxn: z.array(z.object({ TxnId: z.string(), TxnType: z.string() })).optional(),
   EmailStatus: z.string().nullish(),
+  BillEmail: z.object({ Address: z.string().optional() }).nullish(),
   DeliveryInfo: z.object({ DeliveryTime: z.string().optional() }).nullish(),
   MetaData: z.object({ LastUpdatedTime: z.string().optional() }).optional(),
 });

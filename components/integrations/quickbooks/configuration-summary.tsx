@@ -1,7 +1,7 @@
 import Link from "next/link";
 import { buttonClass } from "@/components/ui/button";
 import { describeDeposits, savedAccountNames } from "@/lib/quickbooks/setup/account-roles";
-import { CHANGE_POLICY_LABELS, SOURCE_LABELS, TRIGGER_LABELS } from "@/lib/quickbooks/setup/schemas";
+import { CHANGE_POLICY_LABELS, IN_HOUSE_MODE_LABELS, SOURCE_LABELS, TRIGGER_LABELS } from "@/lib/quickbooks/setup/schemas";
 import type { TQuickBooksConfigurationView } from "@/lib/quickbooks/setup/queries";
 
 export function ConfigurationSummary({ configuration, canManage }: { configuration: TQuickBooksConfigurationView | null; canManage: boolean }) {
@@ -34,7 +34,7 @@ export function ConfigurationSummary({ configuration, canManage }: { configurati
           ["Payout deposits", configuration.depositsEnabled ? describeDeposits(savedAccountNames(configuration)) : "Off"],
         ] as [string, string][])
       : []),
-    ["In-house invoices", configuration.jobSources === "XOMETRY" ? "Off" : "On"],
+    ["In-house invoices", configuration.jobSources === "XOMETRY" ? "Off" : IN_HOUSE_MODE_LABELS[configuration.inHouseInvoiceMode]],
   ];
   return (
     <div className="space-y-2">
@@ -46,6 +46,11 @@ export function ConfigurationSummary({ configuration, canManage }: { configurati
           </div>
         ))}
       </dl>
+      {configuration.jobSources !== "XOMETRY" && (
+        <Link href="/management/integrations/quickbooks/customers" className="inline-block text-sm text-brand-700 hover:underline">
+          Customers: in-house names linked to QuickBooks customers
+        </Link>
+      )}
       {configuration.customTxnNumbers && (
         <p role="note" className="rounded-md bg-blue-50 px-3 py-2 text-xs text-blue-900">
           Custom Transaction Numbers is on in QuickBooks: Workcenter sends the job number as each invoice&apos;s number, so none is left blank.

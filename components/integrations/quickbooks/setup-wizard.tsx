@@ -9,7 +9,7 @@ import { useHydrated } from "@/components/ui/use-hydrated";
 import { describeDeposits, findUndepositedFundsId } from "@/lib/quickbooks/setup/account-roles";
 import type { TLookupOption } from "@/lib/quickbooks/setup/lookups";
 import type { TPreflightIssue } from "@/lib/quickbooks/setup/preflight";
-import { CHANGE_POLICY_LABELS, SOURCE_LABELS, type TConfigurationDraft, TRIGGER_LABELS } from "@/lib/quickbooks/setup/schemas";
+import { CHANGE_POLICY_LABELS, IN_HOUSE_MODE_LABELS, SOURCE_LABELS, type TConfigurationDraft, TRIGGER_LABELS } from "@/lib/quickbooks/setup/schemas";
 import type { TWizardStep } from "@/lib/quickbooks/setup/wizard";
 import { DraftPaymentsFields, InvoicingFields, JobSourceField } from "./configuration-fields";
 import { paymentsStepValues } from "./payments-step-values";
@@ -109,6 +109,7 @@ function Review({ values, accounts }: { values: TConfigurationDraft; accounts: T
         ] as [string, string][])
       : []),
     ["Product/Service", values.defaultItemLabel ?? "—"],
+    ...(values.jobSources !== "XOMETRY" ? ([["In-house invoices", IN_HOUSE_MODE_LABELS[values.inHouseInvoiceMode ?? "MANUAL"]]] as [string, string][]) : []),
     ...(isXometry
       ? ([
           ["Automated payments", values.paymentsEnabled ? `On, deposited to ${accounts.find((account) => account.id === values.depositAccountId)?.name ?? "—"}` : "Off"],

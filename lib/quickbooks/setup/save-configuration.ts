@@ -4,7 +4,7 @@ import type { QuickBooksConfiguration } from "@/lib/generated/prisma/client";
 import { parseInput } from "@/lib/validation";
 import { requireQuickBooksApi, toInteractiveError } from "../connection";
 import { ACCOUNT_ROLES, type TAccountRole } from "./account-roles";
-import { CHANGE_POLICY_LABELS, SOURCE_LABELS, TRIGGER_LABELS, ZConfigurationInputSchema } from "./schemas";
+import { CHANGE_POLICY_LABELS, IN_HOUSE_MODE_LABELS, SOURCE_LABELS, TRIGGER_LABELS, ZConfigurationInputSchema } from "./schemas";
 import { validateConfiguration, type TValidatedConfiguration } from "./validate-configuration";
 
 const AUDIT_LABELS: Record<TAccountRole, string> = {
@@ -24,6 +24,7 @@ const AUDITED: Record<string, TAuditedField> = {
   jobSources: { label: "Job source", read: (c) => (c?.jobSources ? SOURCE_LABELS[c.jobSources] : null) },
   invoiceTrigger: { label: "Invoice when", read: (c) => (c?.invoiceTrigger ? TRIGGER_LABELS[c.invoiceTrigger] : null) },
   changePolicy: { label: "When a job's price changes or it is cancelled", read: (c) => (c?.changePolicy ? CHANGE_POLICY_LABELS[c.changePolicy] : null) },
+  inHouseInvoiceMode: { label: "In-house invoices", read: (c) => (c?.inHouseInvoiceMode ? IN_HOUSE_MODE_LABELS[c.inHouseInvoiceMode] : null) },
   xometryCustomer: { label: "Xometry customer", read: (c) => c?.xometryCustomerName ?? null },
   defaultItem: { label: "Product/Service", read: (c) => c?.defaultItemName ?? null },
   paymentsEnabled: { label: "Automated payments", read: (c) => (c ? onOff(c.paymentsEnabled) : null) },
@@ -69,6 +70,7 @@ export async function saveQuickBooksConfiguration(actor: TActor, rawInput: unkno
     defaultItemId: validated.defaultItemId,
     defaultItemName: validated.defaultItemName,
     changePolicy: validated.changePolicy,
+    inHouseInvoiceMode: validated.jobSources === "XOMETRY" ? ("MANUAL" as const) : validated.inHouseInvoiceMode,
     paymentsEnabled: validated.paymentsEnabled,
     depositAccountId: validated.depositAccountId ?? null,
     depositAccountName: validated.depositAccountName,

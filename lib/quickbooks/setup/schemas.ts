@@ -10,6 +10,9 @@ export const ZInvoiceTriggerSchema = z.enum(["JOB_ACCEPTED", "JOB_SHIPPED"], { m
 /** When a job's price changes or it is cancelled after invoicing: ask a person first, or update QuickBooks automatically (unpaid invoices only). */
 export const ZChangePolicySchema = z.enum(["ASK", "AUTOMATIC"], { message: "Choose what happens when a job's price changes or it is cancelled" });
 
+/** In-house invoices: a person's Create Invoice, or automatically when the job is completed (for the remembered customer). */
+export const ZInHouseInvoiceModeSchema = z.enum(["MANUAL", "ON_COMPLETION"], { message: "Choose how in-house jobs are invoiced" });
+
 export const ZSourceStepSchema = z.object({ jobSources: ZJobSourcesSchema });
 
 export const ZInvoicingStepSchema = z.object({
@@ -17,6 +20,7 @@ export const ZInvoicingStepSchema = z.object({
   xometryCustomerId: ZQuickBooksIdSchema.optional(),
   defaultItemId: ZQuickBooksIdSchema,
   changePolicy: ZChangePolicySchema.optional(),
+  inHouseInvoiceMode: ZInHouseInvoiceModeSchema.optional(),
   // Display only, so a resumed wizard shows what was picked; saved names always come from QuickBooks.
   xometryCustomerLabel: z.string().max(200).optional(),
   defaultItemLabel: z.string().max(200).optional(),
@@ -59,6 +63,7 @@ export const ZConfigurationInputSchema = z
     xometryCustomerId: ZQuickBooksIdSchema.optional(),
     defaultItemId: ZQuickBooksIdSchema,
     changePolicy: ZChangePolicySchema.default("ASK"),
+    inHouseInvoiceMode: ZInHouseInvoiceModeSchema.default("MANUAL"),
     paymentsEnabled: z.boolean().default(false),
     depositAccountId: ZQuickBooksIdSchema.optional(),
     ...DEPOSIT_FIELDS,
@@ -93,4 +98,5 @@ export type TConfigurationDraft = Partial<z.input<typeof ZConfigurationInputSche
 
 export const TRIGGER_LABELS = { JOB_ACCEPTED: "Job Accepted", JOB_SHIPPED: "Job Completed (Shipped)" } as const;
 export const CHANGE_POLICY_LABELS = { ASK: "Ask me first", AUTOMATIC: "Update QuickBooks automatically" } as const;
+export const IN_HOUSE_MODE_LABELS = { MANUAL: "Manual (Create Invoice on the job)", ON_COMPLETION: "Automatically when the job is completed" } as const;
 export const SOURCE_LABELS = { XOMETRY: "Xometry only", IN_HOUSE: "In-house only", BOTH: "Xometry and in-house" } as const;

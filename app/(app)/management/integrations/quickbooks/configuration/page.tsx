@@ -50,6 +50,7 @@ export default async function QuickBooksConfigurationPage() {
                   defaultItemId: configuration.defaultItemId,
                   defaultItemLabel: configuration.defaultItemName,
                   changePolicy: configuration.changePolicy,
+                  inHouseInvoiceMode: configuration.inHouseInvoiceMode,
                   paymentsEnabled: configuration.paymentsEnabled,
                   depositAccountId: configuration.depositAccountId ?? findUndepositedFundsId(loaded.accounts),
                   ...savedDepositSettings(configuration),

@@ -1,0 +1,77 @@
+import { db, type TTransaction } from "@/lib/db/client";
+import { PAUSED_MESSAGE } from "@/lib/sync/create-sync";
+import { enqueuePushSync } from "@/lib/queue/tasks";
+import type { TActor } from "@/lib/auth/permissions";
+import { normalizeCustomerName, tidyCustomerName } from "./customer-name";
+
+/** The error code of an in-house invoice waiting for its customer to be linked ("needs attention"). */
+export const CUSTOMER_NOT_LINKED = "CUSTOMER_NOT_LINKED";
+
+export function customerNotLinkedMessage(customerName: string): string {
+  return `Needs attention: “${customerName}” is not linked to a QuickBooks customer yet. Choose the QuickBooks customer; it is remembered for this customer's later jobs.`;
+}
+
+/**
+ * Serialises, per organization and customer name, the completion of a job (which reads the link)
+ * and the linking (which releases the invoices waiting for it): neither can miss the other.
+ */
+export async function lockCustomerName(tx: TTransaction, organizationId: string, nameKey: string): Promise<void> {
+  await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext(${`customer-link:${organizationId}:${nameKey}`}))`;
+}
+
+/** The link for a typed customer name in the current QuickBooks company, or null (a link made for another company does not count). */
+export async function findCustomerLink(tx: TTransaction | typeof db, organizationId: string, realmId: string, customerName: string) {
+  const link = await tx.quickBooksCustomerLink.findUnique({ where: { organizationId_nameKey: { organizationId, nameKey: normalizeCustomerName(customerName) } } });
+  return link && link.realmId === realmId ? link : null;
+}
+
+/** For the Create Invoice dialog: the remembered customer of a typed name (not a flagged one). */
+export async function findLinkedCustomer(organizationId: string, realmId: string, customerName: string | null): Promise<{ id: string; name: string } | null> {
+  if (!customerName) return null;
+  const link = await findCustomerLink(db, organizationId, realmId, customerName);
+  return link && !link.problem ? { id: link.qboCustomerId, name: link.qboDisplayName } : null;
+}
+
+/**
+ * In the linking transaction: every in-house invoice waiting for this customer gets the linked
+ * QuickBooks customer and is queued (PAUSED while QuickBooks needs a reconnect). Nothing was ever
+ * sent for these rows, so their requestid generation stays.
+ */
+export async function releaseWaitingInvoices(
+  tx: TTransaction,
+  link: { organizationId: string; realmId: string; nameKey: string; qboCustomerId: string; qboDisplayName: string },
+  isConnected: boolean,
+): Promise<number> {
+  const waiting = await tx.quickBooksSync.findMany({
+    where: { organizationId: link.organizationId, kind: "INVOICE", status: "FAILED", errorCode: CUSTOMER_NOT_LINKED },
+    include: { job: { select: { customerName: true } } },
+  });
+  let released = 0;
+  for (const sync of waiting.filter((row) => normalizeCustomerName(row.job?.customerName ?? "") === link.nameKey)) {
+    const payload = { ...(sync.payload as object), customerId: link.qboCustomerId, customerName: link.qboDisplayName };
+    const updated = await tx.quickBooksSync.updateMany({
+      where: { id: sync.id, status: "FAILED", errorCode: CUSTOMER_NOT_LINKED },
+      data: {
+        payload,
+        realmId: link.realmId,
+        status: isConnected ? "PENDING" : "PAUSED",
+        attempts: 0,
+        errorCode: null,
+        errorMessage: isConnected ? null : PAUSED_MESSAGE,
+        nextAttemptAt: null,
+      },
+    });
+    if (updated.count === 1 && isConnected) await enqueuePushSync(sync.id, { tx });
+    released += updated.count;
+  }
+  return released;
+}
+
+/** A customer picked by hand on Create Invoice is remembered for the name typed on the job, unless that name is linked already. */
+export async function rememberCustomer(tx: TTransaction, actor: TActor, realmId: string, customerName: string, customer: { Id: string; DisplayName: string }): Promise<void> {
+  const nameKey = normalizeCustomerName(customerName);
+  await tx.quickBooksCustomerLink.createMany({
+    data: [{ organizationId: actor.organizationId, realmId, nameKey, customerName: tidyCustomerName(customerName), qboCustomerId: customer.Id, qboDisplayName: customer.DisplayName, linkedByUserId: actor.userId }],
+    skipDuplicates: true,
+  });
+}

@@ -1,0 +1,118 @@
+import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { createAndLinkCustomer, linkCustomer } from "@/lib/customers/link-customer";
+import { db } from "@/lib/db/client";
+import { getJobInvoiceView } from "@/lib/invoicing/job-invoice-view";
+import { startWorker, type TWorker } from "@/lib/queue/worker";
+import { saveQuickBooksConfiguration } from "@/lib/quickbooks/setup/save-configuration";
+import { retrySync } from "@/lib/sync/retry-sync";
+import type { RunningEmulator } from "../../qbo-emulator/src/index";
+import { expectAppError } from "../factories/assertions";
+import { completeNewJob, createAutoInvoicingShop, invoicesForSync, uniqueCustomerName } from "../factories/customers";
+import { createConfiguredShop, expectOne, waitForSync } from "../factories/invoicing";
+import { BIRCH_REALM, emulatorAdmin, startTestQuickBooks } from "../factories/quickbooks";
+
+let emulator: RunningEmulator;
+let worker: TWorker;
+beforeAll(async () => {
+  emulator = await startTestQuickBooks();
+  worker = await startWorker({ concurrency: 4, sweepIntervalMs: 300 });
+});
+afterEach(() => emulatorAdmin(emulator, "DELETE", "/__emulator/faults"));
+afterAll(async () => {
+  await worker.stop();
+  await emulator.close();
+});
+
+async function linkGreatLakes(shop: Awaited<ReturnType<typeof createAutoInvoicingShop>>) {
+  const [customer] = await shop.api.searchCustomers("Great Lakes", { startPosition: 1, maxResults: 1 });
+  await linkCustomer(shop.actors.bookkeeper, { customerName: "Great Lakes Aerospace", qboCustomerId: customer!.Id });
+  return customer!;
+}
+
+describe("in-house invoices when the job is completed", () => {
+  it("sends the invoice for the remembered customer, with the job's lines on the default product/service", async () => {
+    const shop = await createAutoInvoicingShop(emulator);
+    const customer = await linkGreatLakes(shop);
+    const job = await completeNewJob(shop, "great lakes  AEROSPACE");
+    const sync = await waitForSync({ jobId: job.id }, ["SYNCED", "FAILED"]);
+    expect(sync).toMatchObject({ status: "SYNCED", trigger: "in_house_job.completed", qboTotalCents: 4 * 1235 + 4500, qboCustomerName: "Great Lakes Aerospace" });
+    const invoice = expectOne(await invoicesForSync(emulator, sync.id));
+    expect(invoice.CustomerRef.value).toBe(customer.Id);
+    expect(invoice.Line?.map((line) => line.Description)).toEqual(expect.arrayContaining(["Finger, 6061", "Anodize"]));
+    expect(await getJobInvoiceView(shop.actors.operator, job.id)).toMatchObject({ state: "document", status: "SYNCED", number: sync.qboDocNumber, needsCustomer: null, canEmail: false });
+  });
+
+  it("does nothing on completion while in-house invoices are manual, and offers the remembered customer in Create Invoice", async () => {
+    const shop = await createConfiguredShop(emulator);
+    const customer = await linkGreatLakes(shop);
+    const job = await completeNewJob(shop, "Great Lakes Aerospace");
+    expect(await db.quickBooksSync.count({ where: { jobId: job.id } })).toBe(0);
+    expect(await getJobInvoiceView(shop.actors.bookkeeper, job.id)).toMatchObject({ state: "can_create", linkedCustomer: { id: customer.Id, name: "Great Lakes Aerospace" } });
+  });
+
+  it("waits in needs attention for an unlinked customer (no retry loop), then one link sends every waiting invoice", async () => {
+    const shop = await createAutoInvoicingShop(emulator);
+    const name = uniqueCustomerName("Birchwood Tooling");
+    const first = await completeNewJob(shop, name);
+    const second = await completeNewJob(shop, name.toUpperCase());
+    const waiting = await waitForSync({ jobId: first.id }, ["FAILED"]);
+    expect(waiting).toMatchObject({ errorCode: "CUSTOMER_NOT_LINKED", attempts: 0 });
+    expect(waiting.errorMessage).toMatch(/not linked to a QuickBooks customer yet/);
+    const view = await getJobInvoiceView(shop.actors.bookkeeper, first.id);
+    expect(view).toMatchObject({ state: "document", status: "FAILED", canRetry: false, needsCustomer: { customerName: name, canChoose: true } });
+    expect(await getJobInvoiceView(shop.actors.operator, first.id)).toMatchObject({ needsCustomer: { canChoose: false } });
+    await new Promise((resolve) => setTimeout(resolve, 800));
+    expect(await db.quickBooksSync.findUniqueOrThrow({ where: { id: waiting.id } })).toMatchObject({ status: "FAILED", attempts: 0 });
+    expect((await expectAppError(createAndLinkCustomer(shop.actors.operator, { customerName: name }))).httpStatus).toBe(403);
+    const linked = await createAndLinkCustomer(shop.actors.bookkeeper, { customerName: name });
+    expect(linked.releasedInvoices).toBe(2);
+    for (const job of [first, second]) {
+      const sync = await waitForSync({ jobId: job.id }, ["SYNCED"]);
+      expect(sync.qboCustomerName).toBe(name);
+      expect(expectOne(await invoicesForSync(emulator, sync.id)).CustomerRef.value).toBe(linked.qboCustomerId);
+    }
+    const third = await completeNewJob(shop, name);
+    expect((await waitForSync({ jobId: third.id }, ["SYNCED"])).qboCustomerName).toBe(name);
+  });
+
+  it("does not release another shop's waiting invoices, nor a different name's", async () => {
+    const shop = await createAutoInvoicingShop(emulator);
+    const name = uniqueCustomerName("Quarry Works");
+    const job = await completeNewJob(shop, name);
+    const otherName = await completeNewJob(shop, uniqueCustomerName("Someone Else"));
+    await waitForSync({ jobId: job.id }, ["FAILED"]);
+    const [customer] = await shop.api.searchCustomers("Great Lakes", { startPosition: 1, maxResults: 1 });
+    // Another shop (its own QuickBooks company) links the same name: this shop's invoice keeps waiting.
+    const other = await createAutoInvoicingShop(emulator, BIRCH_REALM);
+    const [birchCustomer] = await other.api.searchCustomers("", { startPosition: 1, maxResults: 1 });
+    expect((await linkCustomer(other.actors.owner, { customerName: name, qboCustomerId: birchCustomer!.Id })).releasedInvoices).toBe(0);
+    expect(await db.quickBooksSync.findFirstOrThrow({ where: { jobId: job.id } })).toMatchObject({ status: "FAILED", errorCode: "CUSTOMER_NOT_LINKED" });
+    expect((await linkCustomer(shop.actors.owner, { customerName: name, qboCustomerId: customer!.Id })).releasedInvoices).toBe(1);
+    await waitForSync({ jobId: job.id }, ["SYNCED"]);
+    expect(await db.quickBooksSync.findFirstOrThrow({ where: { jobId: otherName.id } })).toMatchObject({ status: "FAILED", errorCode: "CUSTOMER_NOT_LINKED" });
+  });
+
+  it("sends exactly one invoice when QuickBooks commits it and then fails", async () => {
+    const shop = await createAutoInvoicingShop(emulator);
+    await linkGreatLakes(shop);
+    await emulatorAdmin(emulator, "POST", "/__emulator/faults", { method: "POST", path: "/invoice$", kind: "commit_then_fail" });
+    const job = await completeNewJob(shop, "Great Lakes Aerospace");
+    const sync = await waitForSync({ jobId: job.id }, ["SYNCED", "FAILED"], 30_000);
+    expect(sync.status).toBe("SYNCED");
+    expect(sync.attempts).toBeGreaterThan(1);
+    expect(expectOne(await invoicesForSync(emulator, sync.id)).Id).toBe(sync.qboId);
+    expect((await expectAppError(retrySync(shop.actors.bookkeeper, sync.id))).userMessage).toMatch(/already in QuickBooks/);
+  });
+});
+
+describe("the In-house invoices setting", () => {
+  it("is saved by owners and admins with the configuration, audited in words; bookkeepers cannot change it", async () => {
+    const shop = await createConfiguredShop(emulator);
+    const input = { jobSources: "BOTH", invoiceTrigger: "JOB_ACCEPTED", xometryCustomerId: shop.ids.xometry, defaultItemId: shop.ids.item, inHouseInvoiceMode: "ON_COMPLETION" };
+    expect((await expectAppError(saveQuickBooksConfiguration(shop.actors.bookkeeper, input))).httpStatus).toBe(403);
+    expect((await expectAppError(saveQuickBooksConfiguration(shop.actors.owner, { ...input, inHouseInvoiceMode: "SOMETIMES" }))).code).toBe("INVALID_INPUT");
+    const { changes } = await saveQuickBooksConfiguration(shop.actors.owner, input);
+    expect(changes.inHouseInvoiceMode).toEqual({ label: "In-house invoices", from: "Manual (Create Invoice on the job)", to: "Automatically when the job is completed" });
+    expect((await db.quickBooksConfiguration.findUniqueOrThrow({ where: { organizationId: shop.organizationId } })).inHouseInvoiceMode).toBe("ON_COMPLETION");
+  });
+});
