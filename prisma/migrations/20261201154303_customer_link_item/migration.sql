@@ -1,0 +1,3 @@
+-- AlterTable
+ALTER TABLE "QuickBooksCustomerLink" ADD COLUMN     "itemId" TEXT,
+ADD COLUMN     "itemName" TEXT;
