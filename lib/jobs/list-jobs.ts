@@ -15,8 +15,12 @@ const INVOICE_FILTERS: Record<NonNullable<TJobListQuery["invoice"]>, Prisma.JobW
   paid: { syncs: { some: { ...OWN_INVOICE, qboState: "PAID" } } },
 };
 
+/** A whole job number ("J-104215", any case) is looked up by the index; other words anywhere in number, part or customer. */
+const JOB_NUMBER = /^[a-z]{1,4}-\d{3,}$/i;
+
 function buildSearch(q: string | undefined): Prisma.JobWhereInput {
   if (!q) return {};
+  if (JOB_NUMBER.test(q)) return { number: { in: [...new Set([q, q.toUpperCase()])] } };
   const contains = { contains: q, mode: "insensitive" as const };
   return { OR: [{ number: contains }, { partName: contains }, { customerName: contains }] };
 }

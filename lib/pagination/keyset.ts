@@ -27,10 +27,13 @@ export function encodeCursor(cursor: TCursor): string {
   return Buffer.from(JSON.stringify({ at: cursor.at.toISOString(), id: cursor.id }), "utf8").toString("base64url");
 }
 
-/** The rows after the cursor, in (field desc, id desc) order, as a Prisma where fragment. */
+/**
+ * The rows after the cursor, in (field desc, id desc) order, as a Prisma where fragment. The
+ * redundant `field <= at` makes it an index range the database reads backwards and stops early.
+ */
 export function afterCursor<TField extends string>(field: TField, cursor: TCursor | undefined) {
   if (!cursor) return {};
-  return { OR: [{ [field]: { lt: cursor.at } }, { [field]: cursor.at, id: { lt: cursor.id } }] } as Record<string, unknown>;
+  return { [field]: { lte: cursor.at }, OR: [{ [field]: { lt: cursor.at } }, { [field]: cursor.at, id: { lt: cursor.id } }] } as Record<string, unknown>;
 }
 
 /** Cuts the extra row read to know whether a next page exists, and makes its cursor. */

@@ -1,14 +1,10 @@
-// GET /api/health – liveness and database reachability, for start-up checks and load balancers
+// GET /api/health – the database and the queue answer (503 if either does not), for start-up checks and load balancers
 import { NextResponse } from "next/server";
-import { db } from "@/lib/db/client";
+import { checkHealth } from "@/lib/runtime/health";
 
 export const dynamic = "force-dynamic";
 
 export async function GET() {
-  try {
-    await db.$queryRaw`SELECT 1`;
-    return NextResponse.json({ status: "ok" });
-  } catch {
-    return NextResponse.json({ status: "database_unreachable" }, { status: 503 });
-  }
+  const health = await checkHealth();
+  return NextResponse.json(health, { status: health.status === "ok" ? 200 : 503, headers: { "cache-control": "no-store" } });
 }
