@@ -6,7 +6,7 @@ import { startWorker } from "@/lib/queue/worker";
 import type { RunningEmulator } from "../../qbo-emulator/src/index";
 import { deliverQuickBooks, drainInbound, legacyBody, VERIFIER } from "../factories/inbound";
 import { createConfiguredShop, waitForSync, type TConfiguredShop } from "../factories/invoicing";
-import { ACME_REALM, startTestQuickBooks } from "../factories/quickbooks";
+import { ACME_REALM, emulatorAdmin, startTestQuickBooks } from "../factories/quickbooks";
 import { createXometryJob } from "../factories/shops";
 
 let emulator: RunningEmulator;
@@ -93,5 +93,15 @@ describe("configuration health", () => {
     };
     expect((await setActive(false)).healthIssue).toMatch(/product\/service \(.+\) was made inactive in QuickBooks\. Choose another in Edit Configuration\./);
     expect((await setActive(true)).healthIssue).toBeNull();
+  });
+
+  it("follows the Xometry customer merged into another in QuickBooks, with a line in the audit", async () => {
+    const survivor = await shop.api.createCustomer({ DisplayName: "Xometry (merged)" });
+    await emulatorAdmin(emulator, "POST", `/__emulator/realms/${ACME_REALM}/customers/${shop.ids.xometry}/merge`, { into: survivor.Id });
+    await deliverQuickBooks(legacyBody(ACME_REALM, [{ name: "Customer", id: survivor.Id, operation: "Merge", deletedId: shop.ids.xometry!, lastUpdated: new Date().toISOString() }]));
+    await drainInbound(ACME_REALM);
+    const configuration = await db.quickBooksConfiguration.findUniqueOrThrow({ where: { organizationId: shop.organizationId }, include: { changes: true } });
+    expect(configuration).toMatchObject({ xometryCustomerId: survivor.Id, xometryCustomerName: "Xometry (merged)", healthIssue: null });
+    expect(JSON.stringify(configuration.changes.map((change) => change.changes))).toContain("merged in QuickBooks");
   });
 });

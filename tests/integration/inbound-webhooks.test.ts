@@ -82,6 +82,19 @@ describe("POST /api/webhooks/quickbooks", () => {
     expect(paid.qboStateNote).toMatch(/Paid in QuickBooks on/);
   });
 
+  it("says an invoice was deleted, or emailed, in QuickBooks", async () => {
+    const emailed = await invoiced(acme);
+    await emulatorAdmin(emulator, "POST", `/__emulator/realms/${ACME_REALM}/invoices/${emailed.qboId}/send`, { sendTo: "ap@customer.test" });
+    const deleted = await invoiced(acme);
+    await emulatorAdmin(emulator, "POST", `/__emulator/realms/${ACME_REALM}/invoices/${deleted.qboId}/delete`, {});
+    await deliverQuickBooks([cloudEvent(ACME_REALM, "invoice", emailed.qboId!, "emailed"), cloudEvent(ACME_REALM, "invoice", deleted.qboId!, "deleted")]);
+    await drainInbound(ACME_REALM);
+    const afterEmail = await db.quickBooksSync.findUniqueOrThrow({ where: { id: emailed.id } });
+    expect(afterEmail.qboStateNote).toMatch(/Emailed to the customer on \d{4}-\d{2}-\d{2}/);
+    expect(afterEmail.qboEmailedAt).toBeInstanceOf(Date);
+    expect(await db.quickBooksSync.findUniqueOrThrow({ where: { id: deleted.id } })).toMatchObject({ qboState: "DELETED", qboStateNote: "Deleted in QuickBooks" });
+  });
+
   it("never lets a change in Birch's company touch Acme's rows", async () => {
     const acmeSync = await invoiced(acme);
     const birchSync = await invoiced(birch);
