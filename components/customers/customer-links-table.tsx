@@ -30,6 +30,7 @@ export function CustomerLinksTable({ view }: { view: TCustomerLinksView }) {
               <div className="text-sm">
                 <p className="font-medium text-slate-900">{link.customerName}</p>
                 <p className="text-slate-600">→ {link.qboDisplayName} <span className="text-slate-400">(QuickBooks id {link.qboCustomerId})</span></p>
+                {link.itemName && <p className="text-slate-500">Product/service: {link.itemName}</p>}
               </div>
               {view.canManage && (
                 <div className="flex gap-2">

@@ -6,15 +6,17 @@ import { QuickBooksPicker, type TPickerValue } from "@/components/integrations/q
 import { Button } from "@/components/ui/button";
 import { Dialog } from "@/components/ui/dialog";
 import type { TLookupPage } from "@/lib/quickbooks/setup/lookups";
+import type { TLinkedCustomer } from "@/lib/customers/customer-links";
 import { formatCents } from "@/lib/money";
 
 type TLine = { id: string; description: string; quantity: number; unitPriceCents: number };
 
 /** In-house Create Invoice: the QuickBooks customer, each line's description (editable) and product/service. */
-export function CreateInvoiceDialog({ jobId, lines, defaultItem, linkedCustomer, onCreated }: { jobId: string; lines: TLine[]; defaultItem: { id: string; name: string }; linkedCustomer: TPickerValue; onCreated: () => void }) {
+export function CreateInvoiceDialog({ jobId, lines, defaultItem, linkedCustomer, onCreated }: { jobId: string; lines: TLine[]; defaultItem: { id: string; name: string }; linkedCustomer: TLinkedCustomer | null; onCreated: () => void }) {
   const [open, setOpen] = useState(false);
   const [customer, setCustomer] = useState<TPickerValue>(linkedCustomer);
-  const [drafts, setDrafts] = useState(() => lines.map((line) => ({ lineItemId: line.id, description: line.description, itemId: defaultItem.id })));
+  const startItem = linkedCustomer?.item ?? defaultItem;
+  const [drafts, setDrafts] = useState(() => lines.map((line) => ({ lineItemId: line.id, description: line.description, itemId: startItem.id })));
   const [error, setError] = useState<string | null>(null);
   const [invoiceDate, setInvoiceDate] = useState(() => {
     const now = new Date();
@@ -31,7 +33,9 @@ export function CreateInvoiceDialog({ jobId, lines, defaultItem, linkedCustomer,
       return body as TLookupPage;
     },
   });
-  const options = items.data?.options ?? [{ id: defaultItem.id, name: defaultItem.name, isUsable: true }];
+  const known = [defaultItem, ...(linkedCustomer?.item && linkedCustomer.item.id !== defaultItem.id ? [linkedCustomer.item] : [])];
+  const loaded = items.data?.options ?? [];
+  const options = [...loaded, ...known.filter((item) => !loaded.some((option) => option.id === item.id)).map((item) => ({ ...item, isUsable: true }))];
   const submit = async () => {
     if (!customer) return setError("Choose the QuickBooks customer to invoice.");
     setIsSubmitting(true);

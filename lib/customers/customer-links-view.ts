@@ -6,6 +6,8 @@ export type TCustomerLinkRow = {
   customerName: string;
   qboCustomerId: string;
   qboDisplayName: string;
+  /** The product/service remembered for its invoice lines, if one was chosen on Create Invoice. */
+  itemName: string | null;
   /** Merged, deleted or made inactive in QuickBooks, or linked in a previous QuickBooks company. */
   problem: string | null;
   linkedAt: string;
@@ -24,6 +26,7 @@ export async function getCustomerLinksView(actor: TActor): Promise<TCustomerLink
     customerName: link.customerName,
     qboCustomerId: link.qboCustomerId,
     qboDisplayName: link.qboDisplayName,
+    itemName: link.itemName,
     problem: connection && link.realmId !== connection.realmId ? "Linked in a previous QuickBooks company. Change it to a customer of the current one." : link.problem,
     linkedAt: link.updatedAt.toISOString(),
   }));

@@ -25,11 +25,14 @@ export async function findCustomerLink(tx: TTransaction | typeof db, organizatio
   return link && link.realmId === realmId ? link : null;
 }
 
+export type TLinkedCustomer = { id: string; name: string; item: { id: string; name: string } | null };
+
 /** For the Create Invoice dialog: the remembered customer of a typed name (not a flagged one). */
-export async function findLinkedCustomer(organizationId: string, realmId: string, customerName: string | null): Promise<{ id: string; name: string } | null> {
+export async function findLinkedCustomer(organizationId: string, realmId: string, customerName: string | null): Promise<TLinkedCustomer | null> {
   if (!customerName) return null;
   const link = await findCustomerLink(db, organizationId, realmId, customerName);
-  return link && !link.problem ? { id: link.qboCustomerId, name: link.qboDisplayName } : null;
+  if (!link || link.problem) return null;
+  return { id: link.qboCustomerId, name: link.qboDisplayName, item: link.itemId ? { id: link.itemId, name: link.itemName ?? link.itemId } : null };
 }
 
 /**
@@ -67,11 +70,24 @@ export async function releaseWaitingInvoices(
   return released;
 }
 
-/** A customer picked by hand on Create Invoice is remembered for the name typed on the job, unless that name is linked already. */
-export async function rememberCustomer(tx: TTransaction, actor: TActor, realmId: string, customerName: string, customer: { Id: string; DisplayName: string }): Promise<void> {
+/** The product/service to remember from an invoice's lines: the one most lines use (the first line's on a tie). */
+export function pickRememberedItemId(lines: { itemId: string }[]): string {
+  const counts = new Map<string, number>();
+  for (const line of lines) counts.set(line.itemId, (counts.get(line.itemId) ?? 0) + 1);
+  return [...counts.entries()].reduce((best, entry) => (entry[1] > best[1] ? entry : best))[0];
+}
+
+/**
+ * A customer picked by hand on Create Invoice is remembered for the name typed on the job, unless
+ * that name is linked to another customer already; the product/service chosen for its lines is
+ * remembered with it, for the customer's later invoices.
+ */
+export async function rememberCustomer(tx: TTransaction, actor: TActor, realmId: string, customerName: string, customer: { Id: string; DisplayName: string }, item: { id: string; name: string }): Promise<void> {
   const nameKey = normalizeCustomerName(customerName);
+  const remembered = { itemId: item.id, itemName: item.name };
   await tx.quickBooksCustomerLink.createMany({
-    data: [{ organizationId: actor.organizationId, realmId, nameKey, customerName: tidyCustomerName(customerName), qboCustomerId: customer.Id, qboDisplayName: customer.DisplayName, linkedByUserId: actor.userId }],
+    data: [{ organizationId: actor.organizationId, realmId, nameKey, customerName: tidyCustomerName(customerName), qboCustomerId: customer.Id, qboDisplayName: customer.DisplayName, linkedByUserId: actor.userId, ...remembered }],
     skipDuplicates: true,
   });
+  await tx.quickBooksCustomerLink.updateMany({ where: { organizationId: actor.organizationId, nameKey, realmId, qboCustomerId: customer.Id }, data: remembered });
 }

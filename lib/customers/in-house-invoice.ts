@@ -10,7 +10,7 @@ import { normalizeCustomerName } from "./customer-name";
 /**
  * In the completion's transaction, with *In-house invoices: automatically when the job is
  * completed*: the invoice's sync row (once per job), for the customer linked to the name typed on
- * the job, with the job's lines on the default product/service. A customer not linked yet (or
+ * the job, with the job's lines on the product/service remembered for the customer (else the default). A customer not linked yet (or
  * whose link is flagged) leaves the row waiting in "needs attention" until a person links it
  * (lib/customers/link-customer.ts releases it); it is never retried on its own.
  */
@@ -32,7 +32,7 @@ export async function triggerInHouseInvoice(tx: TTransaction, event: TDomainEven
     customerId: link?.qboCustomerId ?? "",
     customerName: link?.qboDisplayName ?? "",
     txnDate: todayCalendarDate(),
-    lines: job.lineItems.map((line) => ({ itemId: configuration.defaultItemId, description: line.description, quantity: line.quantity, unitPriceCents: line.unitPriceCents })),
+    lines: job.lineItems.map((line) => ({ itemId: link?.itemId ?? configuration.defaultItemId, description: line.description, quantity: line.quantity, unitPriceCents: line.unitPriceCents })),
   };
   const isConnected = connection.status === "CONNECTED";
   const { sync, isNew } = await createSync(tx, {

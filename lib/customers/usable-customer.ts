@@ -21,3 +21,16 @@ export async function requireUsableCustomer(api: QuickBooksApi, customerId: stri
   }
   return customer;
 }
+
+/** Reads a product/service live from QuickBooks (its id and name, to remember it); plain words when it is not there. */
+export async function requireItem(api: QuickBooksApi, itemId: string): Promise<{ id: string; name: string }> {
+  try {
+    const item = await api.getItem(itemId);
+    return { id: item.Id, name: item.Name };
+  } catch (error) {
+    if (error instanceof QuickBooksError && (error.kind === "not_found" || error.kind === "business")) {
+      throw new AppError("INVALID_INPUT", "That product/service was not found in your QuickBooks company.", { details: ["lines: product/service not found"] });
+    }
+    throw toInteractiveError(error);
+  }
+}

@@ -2,7 +2,7 @@ import { can, type TActor } from "@/lib/auth/permissions";
 import { db } from "@/lib/db/client";
 import { notFound } from "@/lib/errors";
 import { getInvoiceChangesView, type TInvoiceChangesView } from "@/lib/changes/change-view";
-import { CUSTOMER_NOT_LINKED, findLinkedCustomer } from "@/lib/customers/customer-links";
+import { CUSTOMER_NOT_LINKED, findLinkedCustomer, type TLinkedCustomer } from "@/lib/customers/customer-links";
 import { getActiveIntegration } from "@/lib/sync/integration";
 import { isXometryJobInvoiceable } from "./xometry-invoice";
 
@@ -15,7 +15,7 @@ export type TJobInvoiceView =
       canAct: boolean;
       defaultItem: { id: string; name: string };
       /** The QuickBooks customer remembered for the name typed on the job, to start the dialog with. */
-      linkedCustomer: { id: string; name: string } | null;
+      linkedCustomer: TLinkedCustomer | null;
       lines: { id: string; description: string; quantity: number; unitPriceCents: number }[];
     }
   | {

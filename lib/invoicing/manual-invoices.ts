@@ -2,8 +2,8 @@ import { z } from "zod";
 import { ensureCan, type TActor } from "@/lib/auth/permissions";
 import { db } from "@/lib/db/client";
 import { AppError, notFound } from "@/lib/errors";
-import { rememberCustomer } from "@/lib/customers/customer-links";
-import { requireUsableCustomer } from "@/lib/customers/usable-customer";
+import { pickRememberedItemId, rememberCustomer } from "@/lib/customers/customer-links";
+import { requireItem, requireUsableCustomer } from "@/lib/customers/usable-customer";
 import { requireQuickBooksApi } from "@/lib/quickbooks/connection";
 import { ZQuickBooksIdSchema } from "@/lib/quickbooks/setup/schemas";
 import { createSync } from "@/lib/sync/create-sync";
@@ -83,6 +83,7 @@ export async function createInHouseInvoice(actor: TActor, jobId: unknown, input:
   }
   const { api } = await requireQuickBooksApi(actor.organizationId);
   const customerName = (await requireUsableCustomer(api, request.customerId)).DisplayName;
+  const rememberedItem = await requireItem(api, pickRememberedItemId(request.lines));
   const payload: TInvoicePayload = {
     source: "IN_HOUSE",
     jobNumber: job.number,
@@ -105,7 +106,7 @@ export async function createInHouseInvoice(actor: TActor, jobId: unknown, input:
       status: connection.status === "CONNECTED" ? "PENDING" : "PAUSED",
     });
     if (!isNew) throw new AppError("CONFLICT", `Job ${job.number} already has an invoice.`);
-    if (job.customerName) await rememberCustomer(tx, actor, connection.realmId, job.customerName, { Id: request.customerId, DisplayName: customerName });
+    if (job.customerName) await rememberCustomer(tx, actor, connection.realmId, job.customerName, { Id: request.customerId, DisplayName: customerName }, rememberedItem);
     return sync;
   });
 }

@@ -2,6 +2,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { createAndLinkCustomer, linkCustomer } from "@/lib/customers/link-customer";
 import { db } from "@/lib/db/client";
 import { getJobInvoiceView } from "@/lib/invoicing/job-invoice-view";
+import { createInHouseInvoice } from "@/lib/invoicing/manual-invoices";
 import { startWorker, type TWorker } from "@/lib/queue/worker";
 import { saveQuickBooksConfiguration } from "@/lib/quickbooks/setup/save-configuration";
 import { retrySync } from "@/lib/sync/retry-sync";
@@ -102,6 +103,31 @@ describe("in-house invoices when the job is completed", () => {
     expect(sync.attempts).toBeGreaterThan(1);
     expect(expectOne(await invoicesForSync(emulator, sync.id)).Id).toBe(sync.qboId);
     expect((await expectAppError(retrySync(shop.actors.bookkeeper, sync.id))).userMessage).toMatch(/already in QuickBooks/);
+  });
+});
+
+describe("the product/service per customer", () => {
+  it("remembers the one chosen on Create Invoice (lines overridden one by one) and uses it for the customer's later invoices", async () => {
+    const shop = await createConfiguredShop(emulator);
+    const name = uniqueCustomerName("Lathe Partners");
+    const [customer] = await shop.api.searchCustomers("Great Lakes", { startPosition: 1, maxResults: 1 });
+    const parts = (await shop.api.searchItems("Parts", { startPosition: 1, maxResults: 1 }))[0]!;
+    const job = await completeNewJob(shop, name);
+    const lineIds = (await db.jobLineItem.findMany({ where: { jobId: job.id }, orderBy: { position: "asc" } })).map((line) => line.id);
+    const lines = (itemIds: string[]) => lineIds.map((lineItemId, index) => ({ lineItemId, description: `line ${index + 1}`, itemId: itemIds[index]! }));
+    expect((await expectAppError(createInHouseInvoice(shop.actors.bookkeeper, job.id, { customerId: customer!.Id, lines: lines(["99999", "99999"]) }))).userMessage).toMatch(/product\/service was not found/);
+    expect(await db.quickBooksCustomerLink.count({ where: { organizationId: shop.organizationId } })).toBe(0);
+    expect(await db.quickBooksSync.count({ where: { jobId: job.id } })).toBe(0);
+    await createInHouseInvoice(shop.actors.bookkeeper, job.id, { customerId: customer!.Id, lines: lines([parts.Id, shop.ids.item]) });
+    expect(await db.quickBooksCustomerLink.findFirstOrThrow({ where: { organizationId: shop.organizationId } })).toMatchObject({ qboCustomerId: customer!.Id, itemId: parts.Id, itemName: parts.Name });
+    const next = await completeNewJob(shop, name);
+    expect(await getJobInvoiceView(shop.actors.bookkeeper, next.id)).toMatchObject({ state: "can_create", linkedCustomer: { id: customer!.Id, item: { id: parts.Id, name: parts.Name } } });
+    await db.quickBooksConfiguration.update({ where: { organizationId: shop.organizationId }, data: { inHouseInvoiceMode: "ON_COMPLETION" } });
+    const automatic = await completeNewJob(shop, name);
+    const sync = await waitForSync({ jobId: automatic.id }, ["SYNCED"]);
+    const invoice = expectOne(await invoicesForSync(emulator, sync.id)) as { Line?: { SalesItemLineDetail?: { ItemRef?: { value: string } } }[] };
+    const itemIds = (invoice.Line ?? []).map((line) => line.SalesItemLineDetail?.ItemRef?.value).filter(Boolean);
+    expect(itemIds).toEqual([parts.Id, parts.Id]);
   });
 });
 

@@ -61,8 +61,8 @@ describe("customer memory", () => {
     const rows = await db.$queryRaw<Record<string, unknown>[]>`SELECT * FROM "QuickBooksCustomerLink" WHERE "organizationId" = ${shop.organizationId}`;
     expect(rows).toHaveLength(1);
     const row = rows[0]!;
-    expect(Object.keys(row).sort()).toEqual(["createdAt", "customerName", "id", "linkedByUserId", "nameKey", "organizationId", "problem", "qboCustomerId", "qboDisplayName", "realmId", "updatedAt"]);
-    expect(row).toMatchObject({ customerName: "Great Lakes Aerospace", nameKey: "great lakes aerospace", qboCustomerId: customer!.Id, qboDisplayName: "Great Lakes Aerospace", realmId: ACME_REALM, problem: null });
+    expect(Object.keys(row).sort()).toEqual(["createdAt", "customerName", "id", "itemId", "itemName", "linkedByUserId", "nameKey", "organizationId", "problem", "qboCustomerId", "qboDisplayName", "realmId", "updatedAt"]);
+    expect(row).toMatchObject({ customerName: "Great Lakes Aerospace", nameKey: "great lakes aerospace", qboCustomerId: customer!.Id, qboDisplayName: "Great Lakes Aerospace", realmId: ACME_REALM, problem: null, itemId: null, itemName: null });
     const text = JSON.stringify(rows);
     expect(text).not.toMatch(/@|example\.com/);
   });
