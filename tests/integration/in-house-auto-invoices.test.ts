@@ -118,7 +118,7 @@ describe("the product/service per customer", () => {
     expect((await expectAppError(createInHouseInvoice(shop.actors.bookkeeper, job.id, { customerId: customer!.Id, lines: lines(["99999", "99999"]) }))).userMessage).toMatch(/product\/service was not found/);
     expect(await db.quickBooksCustomerLink.count({ where: { organizationId: shop.organizationId } })).toBe(0);
     expect(await db.quickBooksSync.count({ where: { jobId: job.id } })).toBe(0);
-    await createInHouseInvoice(shop.actors.bookkeeper, job.id, { customerId: customer!.Id, lines: lines([parts.Id, shop.ids.item]) });
+    await createInHouseInvoice(shop.actors.bookkeeper, job.id, { customerId: customer!.Id, lines: lines([parts.Id, shop.ids.item!]) });
     expect(await db.quickBooksCustomerLink.findFirstOrThrow({ where: { organizationId: shop.organizationId } })).toMatchObject({ qboCustomerId: customer!.Id, itemId: parts.Id, itemName: parts.Name });
     const next = await completeNewJob(shop, name);
     expect(await getJobInvoiceView(shop.actors.bookkeeper, next.id)).toMatchObject({ state: "can_create", linkedCustomer: { id: customer!.Id, item: { id: parts.Id, name: parts.Name } } });
