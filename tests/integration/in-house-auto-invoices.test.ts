@@ -5,6 +5,7 @@ import { getJobInvoiceView } from "@/lib/invoicing/job-invoice-view";
 import { createInHouseInvoice } from "@/lib/invoicing/manual-invoices";
 import { startWorker, type TWorker } from "@/lib/queue/worker";
 import { saveQuickBooksConfiguration } from "@/lib/quickbooks/setup/save-configuration";
+import { submitSetupStep } from "@/lib/quickbooks/setup/wizard";
 import { retrySync } from "@/lib/sync/retry-sync";
 import type { RunningEmulator } from "../../qbo-emulator/src/index";
 import { expectAppError } from "../factories/assertions";
@@ -140,5 +141,12 @@ describe("the In-house invoices setting", () => {
     const { changes } = await saveQuickBooksConfiguration(shop.actors.owner, input);
     expect(changes.inHouseInvoiceMode).toEqual({ label: "In-house invoices", from: "Manual (Create Invoice on the job)", to: "Automatically when the job is completed" });
     expect((await db.quickBooksConfiguration.findUniqueOrThrow({ where: { organizationId: shop.organizationId } })).inHouseInvoiceMode).toBe("ON_COMPLETION");
+  });
+
+  it("is a choice of the setup wizard's invoicing step, kept in its draft", async () => {
+    const shop = await createConfiguredShop(emulator);
+    await submitSetupStep(shop.actors.owner, "source", { jobSources: "IN_HOUSE" });
+    const { draft } = await submitSetupStep(shop.actors.owner, "invoicing", { defaultItemId: shop.ids.item, inHouseInvoiceMode: "ON_COMPLETION" });
+    expect(draft).toMatchObject({ jobSources: "IN_HOUSE", inHouseInvoiceMode: "ON_COMPLETION" });
   });
 });

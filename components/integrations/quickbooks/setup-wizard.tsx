@@ -46,6 +46,7 @@ export function SetupWizard({ step, steps, draft, accounts, issues }: { step: TW
                 xometryCustomerLabel: isXometry ? values.xometryCustomerLabel : undefined,
                 defaultItemId: values.defaultItemId,
                 defaultItemLabel: values.defaultItemLabel,
+                inHouseInvoiceMode: values.jobSources !== "XOMETRY" ? values.inHouseInvoiceMode : undefined,
               }
             : paymentsStepValues(values);
       const outcome = await submitSetupStepAction(step, payload);
