@@ -1,0 +1,3 @@
+-- AlterTable
+ALTER TABLE "QuickBooksConfiguration" ADD COLUMN     "inHouseItemId" TEXT,
+ADD COLUMN     "inHouseItemName" TEXT;
