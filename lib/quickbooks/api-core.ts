@@ -1,4 +1,5 @@
 import type { z } from "zod";
+import { recordQuickBooksResponse } from "@/lib/metrics/registry";
 import { getQuickBooksConfig } from "./config";
 import { QuickBooksError } from "./errors";
 import { parseQueryRows } from "./schemas";
@@ -36,8 +37,10 @@ export class QuickBooksApiCore {
           },
           this.options,
         );
+        recordQuickBooksResponse(200);
         return schema ? schema.parse(data) : (data as T);
       } catch (error) {
+        if (error instanceof QuickBooksError) recordQuickBooksResponse(error.status);
         if (error instanceof QuickBooksError && error.kind === "throttled") await pauseRealm(token.realmId);
         if (!(error instanceof QuickBooksError) || error.kind !== "auth" || attempt > 0) throw error;
         token = await getValidAccessToken(this.connectionId, token.accessToken);

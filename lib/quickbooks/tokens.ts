@@ -1,6 +1,7 @@
 import { db } from "@/lib/db/client";
 import type { QuickBooksConnection } from "@/lib/generated/prisma/client";
 import { getLogger } from "@/lib/logger";
+import { recordTokenRefresh } from "@/lib/metrics/registry";
 import { getQuickBooksConfig } from "./config";
 import { QuickBooksError, QuickBooksReconnectRequiredError } from "./errors";
 import { oauthErrorCodeOf, refreshTokenSet } from "./oauth";
@@ -71,9 +72,11 @@ async function refreshUnderLock(connectionId: string, rejectedToken?: string): P
           data: { ...encryptTokenSet(row.organizationId, row.realmId, fresh), lastRefreshedAt: new Date() },
         });
         log.info({ connectionId, realmId: row.realmId }, "access token refreshed");
+        recordTokenRefresh("ok");
         return { kind: "token", token: { ...token, accessToken: fresh.accessToken } };
       } catch (error) {
         const oauthError = oauthErrorCodeOf(error);
+        recordTokenRefresh(oauthError === "invalid_grant" ? "rejected" : "failed");
         if (oauthError !== "invalid_grant") {
           // Never rethrow the SDK's error: it carries the request (refresh token, client secret).
           const status = (error as { response?: { status?: number }; authResponse?: { response?: { status?: number } } })?.authResponse?.response?.status ?? null;

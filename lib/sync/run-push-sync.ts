@@ -1,6 +1,7 @@
 import { db } from "@/lib/db/client";
 import type { QuickBooksSync } from "@/lib/generated/prisma/client";
 import { getLogger } from "@/lib/logger";
+import { recordPushLatency } from "@/lib/metrics/registry";
 import { enqueuePushSync } from "@/lib/queue/tasks";
 import { QuickBooksApi } from "@/lib/quickbooks/api";
 import { QuickBooksError, QuickBooksReconnectRequiredError } from "@/lib/quickbooks/errors";
@@ -60,6 +61,7 @@ async function recordOutcome(claim: TClaim, outcome: TPushOutcome) {
     const { kind: _kind, notes, driftReason, ...fields } = outcome;
     await releaseSync(claim, { status: "SYNCED", ...fields, notes: notes ?? undefined, ...(driftReason ? { driftReason } : {}), errorCode: null, errorMessage: null, syncedAt: new Date() });
     log.info({ syncId: sync.id, kind: sync.kind, qboId: outcome.qboId, attempts: sync.attempts }, "synced to QuickBooks");
+    recordPushLatency(sync.kind, sync.createdAt);
   } else if (outcome.kind === "skipped") {
     await releaseSync(claim, { status: "SKIPPED", errorMessage: outcome.message });
   } else if (outcome.kind === "paused") {

@@ -31,6 +31,7 @@ export const ENDPOINT_POLICIES: Record<string, TEndpointPolicy> = {
 
   // Route handlers
   "GET /api/health": { access: "public", why: "liveness for load balancers and start-up checks; says nothing about any shop" },
+  "GET /api/metrics": { access: "public", why: "for a Prometheus scraper: authenticated by its bearer token (METRICS_TOKEN), off without it" },
   "POST /api/webhooks/xometry/payouts": { access: "public", why: "server-to-server, authenticated by its HMAC signature", body: "webhook" },
   "POST /api/webhooks/quickbooks": { access: "public", why: "Intuit's change notifications, authenticated by the intuit-signature HMAC", body: "webhook" },
   "GET /api/integrations/quickbooks/callback": { access: "member" },
