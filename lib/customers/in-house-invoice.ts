@@ -32,7 +32,7 @@ export async function triggerInHouseInvoice(tx: TTransaction, event: TDomainEven
     customerId: link?.qboCustomerId ?? "",
     customerName: link?.qboDisplayName ?? "",
     txnDate: todayCalendarDate(),
-    lines: job.lineItems.map((line) => ({ itemId: link?.itemId ?? configuration.defaultItemId, description: line.description, quantity: line.quantity, unitPriceCents: line.unitPriceCents })),
+    lines: job.lineItems.map((line) => ({ itemId: link?.itemId ?? configuration.inHouseItemId ?? configuration.defaultItemId, description: line.description, quantity: line.quantity, unitPriceCents: line.unitPriceCents })),
   };
   const isConnected = connection.status === "CONNECTED";
   const { sync, isNew } = await createSync(tx, {

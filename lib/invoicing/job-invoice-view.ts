@@ -90,7 +90,7 @@ export async function getJobInvoiceView(actor: TActor, jobId: string): Promise<T
     return {
       state: "can_create",
       canAct,
-      defaultItem: { id: configuration.defaultItemId, name: configuration.defaultItemName },
+      defaultItem: { id: configuration.inHouseItemId ?? configuration.defaultItemId, name: configuration.inHouseItemName ?? configuration.defaultItemName },
       linkedCustomer: await findLinkedCustomer(actor.organizationId, integration.connection.realmId, job.customerName),
       lines: job.lineItems.map((line) => ({ id: line.id, description: line.description, quantity: line.quantity, unitPriceCents: line.unitPriceCents })),
     };

@@ -143,6 +143,20 @@ describe("the In-house invoices setting", () => {
     expect((await db.quickBooksConfiguration.findUniqueOrThrow({ where: { organizationId: shop.organizationId } })).inHouseInvoiceMode).toBe("ON_COMPLETION");
   });
 
+  it("takes a product/service of its own for in-house lines, checked in QuickBooks, used when the customer has none remembered", async () => {
+    const shop = await createConfiguredShop(emulator);
+    const parts = (await shop.api.searchItems("Parts", { startPosition: 1, maxResults: 1 }))[0]!;
+    const input = { jobSources: "BOTH", invoiceTrigger: "JOB_ACCEPTED", xometryCustomerId: shop.ids.xometry, defaultItemId: shop.ids.item, inHouseInvoiceMode: "ON_COMPLETION" };
+    expect((await expectAppError(saveQuickBooksConfiguration(shop.actors.owner, { ...input, inHouseItemId: "99999" }))).details).toEqual(["inHouseItemId: That product or service was not found in your QuickBooks company. Choose one from the list."]);
+    const { changes } = await saveQuickBooksConfiguration(shop.actors.owner, { ...input, inHouseItemId: parts.Id });
+    expect(changes.inHouseItem).toEqual({ label: "In-house product/service", from: null, to: parts.Name });
+    await linkGreatLakes(shop);
+    const job = await completeNewJob(shop, "Great Lakes Aerospace");
+    const sync = await waitForSync({ jobId: job.id }, ["SYNCED"]);
+    const invoice = expectOne(await invoicesForSync(emulator, sync.id)) as { Line?: { SalesItemLineDetail?: { ItemRef?: { value: string } } }[] };
+    expect((invoice.Line ?? []).map((line) => line.SalesItemLineDetail?.ItemRef?.value).filter(Boolean)).toEqual([parts.Id, parts.Id]);
+  });
+
   it("is a choice of the setup wizard's invoicing step, kept in its draft", async () => {
     const shop = await createConfiguredShop(emulator);
     await submitSetupStep(shop.actors.owner, "source", { jobSources: "IN_HOUSE" });

@@ -5,7 +5,7 @@ import { findUndepositedFundsId } from "@/lib/quickbooks/setup/account-roles";
 import type { TLookupOption } from "@/lib/quickbooks/setup/lookups";
 import { SOURCE_LABELS, TRIGGER_LABELS, type TConfigurationDraft } from "@/lib/quickbooks/setup/schemas";
 import { QuickBooksPicker, type TPickerValue } from "./quickbooks-picker";
-import { InHouseModeField } from "./in-house-mode-field";
+import { InHouseFields } from "./in-house-mode-field";
 import { ChangePolicyField } from "./change-policy-field";
 import { DepositFields } from "./deposit-fields";
 import { RadioGroup } from "./radio-group";
@@ -148,7 +148,7 @@ export function InvoicingFields({ values, set, errors }: TDraftProps) {
         error={errors.defaultItemId}
       />
       {values.jobSources !== "XOMETRY" && (
-        <InHouseModeField value={values.inHouseInvoiceMode ?? "MANUAL"} onChange={(inHouseInvoiceMode) => set({ inHouseInvoiceMode })} error={errors.inHouseInvoiceMode} />
+        <InHouseFields values={values} set={set} errors={errors} />
       )}
       {values.jobSources !== "IN_HOUSE" && (
         <ChangePolicyField value={values.changePolicy ?? "ASK"} onChange={(changePolicy) => set({ changePolicy })} error={errors.changePolicy} />

@@ -35,6 +35,7 @@ export function ConfigurationSummary({ configuration, canManage }: { configurati
         ] as [string, string][])
       : []),
     ["In-house invoices", configuration.jobSources === "XOMETRY" ? "Off" : IN_HOUSE_MODE_LABELS[configuration.inHouseInvoiceMode]],
+    ...(configuration.jobSources !== "XOMETRY" && configuration.inHouseItemName ? ([["In-house product/service", configuration.inHouseItemName]] as [string, string][]) : []),
   ];
   return (
     <div className="space-y-2">

@@ -1,6 +1,8 @@
 "use client";
 
-import { IN_HOUSE_MODE_LABELS } from "@/lib/quickbooks/setup/schemas";
+import { useState } from "react";
+import { IN_HOUSE_MODE_LABELS, type TConfigurationDraft } from "@/lib/quickbooks/setup/schemas";
+import { QuickBooksPicker } from "./quickbooks-picker";
 import { RadioGroup } from "./radio-group";
 
 export type TInHouseInvoiceMode = keyof typeof IN_HOUSE_MODE_LABELS;
@@ -23,5 +25,35 @@ export function InHouseModeField({ value, onChange, error }: { value: TInHouseIn
         },
       ]}
     />
+  );
+}
+
+/** The in-house questions of the invoicing step and Edit Configuration: the mode, and optionally the lines' own product/service. */
+export function InHouseFields({ values, set, errors }: { values: TConfigurationDraft; set: (patch: Partial<TConfigurationDraft>) => void; errors: Record<string, string> }) {
+  const [hasOwnItem, setHasOwnItem] = useState(Boolean(values.inHouseItemId));
+  return (
+    <>
+      <InHouseModeField value={values.inHouseInvoiceMode ?? "MANUAL"} onChange={(inHouseInvoiceMode) => set({ inHouseInvoiceMode })} error={errors.inHouseInvoiceMode} />
+      <label className="flex items-center gap-3 text-sm font-medium">
+        <input
+          type="checkbox"
+          checked={hasOwnItem}
+          onChange={(event) => {
+            setHasOwnItem(event.target.checked);
+            if (!event.target.checked) set({ inHouseItemId: undefined, inHouseItemLabel: undefined });
+          }}
+        />
+        Use another product/service for in-house lines
+      </label>
+      {hasOwnItem && (
+        <QuickBooksPicker
+          label="Product/Service for in-house lines"
+          kind="items"
+          value={values.inHouseItemId ? { id: values.inHouseItemId, name: values.inHouseItemLabel ?? values.inHouseItemId } : null}
+          onChange={(picked) => set({ inHouseItemId: picked?.id, inHouseItemLabel: picked?.name })}
+          error={errors.inHouseItemId}
+        />
+      )}
+    </>
   );
 }

@@ -21,9 +21,11 @@ export const ZInvoicingStepSchema = z.object({
   defaultItemId: ZQuickBooksIdSchema,
   changePolicy: ZChangePolicySchema.optional(),
   inHouseInvoiceMode: ZInHouseInvoiceModeSchema.optional(),
+  inHouseItemId: ZQuickBooksIdSchema.optional(),
   // Display only, so a resumed wizard shows what was picked; saved names always come from QuickBooks.
   xometryCustomerLabel: z.string().max(200).optional(),
   defaultItemLabel: z.string().max(200).optional(),
+  inHouseItemLabel: z.string().max(200).optional(),
 });
 
 /** Deposits: the bank account and one account per deduction kind, each a QuickBooks id. */
@@ -64,6 +66,7 @@ export const ZConfigurationInputSchema = z
     defaultItemId: ZQuickBooksIdSchema,
     changePolicy: ZChangePolicySchema.default("ASK"),
     inHouseInvoiceMode: ZInHouseInvoiceModeSchema.default("MANUAL"),
+    inHouseItemId: ZQuickBooksIdSchema.optional(),
     paymentsEnabled: z.boolean().default(false),
     depositAccountId: ZQuickBooksIdSchema.optional(),
     ...DEPOSIT_FIELDS,
@@ -93,6 +96,7 @@ export type TConfigurationInput = z.output<typeof ZConfigurationInputSchema>;
 export type TConfigurationDraft = Partial<z.input<typeof ZConfigurationInputSchema>> & {
   xometryCustomerLabel?: string;
   defaultItemLabel?: string;
+  inHouseItemLabel?: string;
   accountLabels?: Partial<Record<TAccountRole, string>>;
 };
 

@@ -10,6 +10,7 @@ export type TValidatedConfiguration = TConfigurationInput &
   TDepositAccountNames & {
     xometryCustomerName: string | null;
     defaultItemName: string;
+    inHouseItemName: string | null;
     depositAccountName: string | null;
     settings: TCompanySettings;
   };
@@ -46,6 +47,10 @@ export async function validateConfiguration(api: QuickBooksApi, input: TConfigur
   if (item.Active === false || !SELLABLE_ITEM_TYPES.has(item.Type ?? "")) {
     throw refused("defaultItemId", `${item.Name} cannot be used: choose an active Service or Non-inventory product/service.`);
   }
+  const inHouseItem = input.inHouseItemId && input.jobSources !== "XOMETRY" ? await findInCompany(() => api.getItem(input.inHouseItemId!), "inHouseItemId", "product or service") : null;
+  if (inHouseItem && (inHouseItem.Active === false || !SELLABLE_ITEM_TYPES.has(inHouseItem.Type ?? ""))) {
+    throw refused("inHouseItemId", `${inHouseItem.Name} cannot be used: choose an active Service or Non-inventory product/service.`);
+  }
   let customer: TCustomer | null = null;
   if (input.xometryCustomerId) {
     customer = await findInCompany(() => api.getCustomer(input.xometryCustomerId!), "xometryCustomerId", "customer");
@@ -69,6 +74,7 @@ export async function validateConfiguration(api: QuickBooksApi, input: TConfigur
     ...depositAccountNames,
     xometryCustomerName: customer?.DisplayName ?? null,
     defaultItemName: item.Name,
+    inHouseItemName: inHouseItem?.Name ?? null,
     depositAccountName: account?.Name ?? null,
     settings,
   };

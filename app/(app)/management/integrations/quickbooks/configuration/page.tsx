@@ -51,6 +51,8 @@ export default async function QuickBooksConfigurationPage() {
                   defaultItemLabel: configuration.defaultItemName,
                   changePolicy: configuration.changePolicy,
                   inHouseInvoiceMode: configuration.inHouseInvoiceMode,
+                  inHouseItemId: configuration.inHouseItemId ?? undefined,
+                  inHouseItemLabel: configuration.inHouseItemName ?? undefined,
                   paymentsEnabled: configuration.paymentsEnabled,
                   depositAccountId: configuration.depositAccountId ?? findUndepositedFundsId(loaded.accounts),
                   ...savedDepositSettings(configuration),
