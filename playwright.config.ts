@@ -40,6 +40,8 @@ export default defineConfig({
       QBO_CLIENT_ID: "",
       QBO_CLIENT_SECRET: "",
       LOG_LEVEL: "warn",
+      // Automatic retries back off from 50 ms instead of 1 s, so a test can watch a row use all its tries.
+      SYNC_BACKOFF_BASE_MS: "50",
     },
   },
 });
