@@ -1,4 +1,4 @@
-import { can, ensureCan, type TActor } from "@/lib/auth/permissions";
+import { ensureCan, type TActor } from "@/lib/auth/permissions";
 import { db } from "@/lib/db/client";
 import { fromCalendarDate } from "@/lib/dates";
 import type { Prisma } from "@/lib/generated/prisma/client";
@@ -53,7 +53,8 @@ export const ACTIVITY_SELECT = {
 
 type TActivityRecord = Prisma.QuickBooksSyncGetPayload<{ select: typeof ACTIVITY_SELECT }>;
 
-export function toActivityRow(record: TActivityRecord, canManage: boolean) {
+/** A row as the page shows it (only people who may retry ever read it). */
+export function toActivityRow(record: TActivityRecord) {
   return {
     id: record.id,
     kind: record.kind,
@@ -67,7 +68,7 @@ export function toActivityRow(record: TActivityRecord, canManage: boolean) {
     createdAt: record.createdAt.toISOString(),
     updatedAt: record.updatedAt.toISOString(),
     message: record.errorMessage,
-    canRetry: canManage && record.status === "FAILED" && isRetriable(record),
+    canRetry: record.status === "FAILED" && isRetriable(record),
   };
 }
 
@@ -89,7 +90,7 @@ export async function listActivity(actor: TActor, input: unknown): Promise<TActi
     countNeedingAttention(actor.organizationId),
   ]);
   const page = toPage(records, query.limit, (record) => record.createdAt);
-  return { rows: page.rows.map((record) => toActivityRow(record, can(actor.role, "invoices.manage"))), nextCursor: page.nextCursor, needsAttention };
+  return { rows: page.rows.map(toActivityRow), nextCursor: page.nextCursor, needsAttention };
 }
 
 /** The Integrations widget's "N need attention": documents that failed and wait for a person. */

@@ -12,13 +12,14 @@ type TFailedRow = { id: string; kind: string; payoutId: string | null; errorCode
 const NOT_RETRIABLE = "This change was meant for an invoice in the QuickBooks company your shop used before, so it cannot be sent to the current one.";
 
 /**
- * Retry of one row, as its own page would do it: a deposit first takes the accounts configured
- * now (the payout page's Retry), then a new requestid generation (retrySync: the pusher still
- * looks for an earlier success by marker before sending).
+ * Retry of one row, as its own page would do it. A payout's row first gives its deposit the
+ * accounts configured now (the payout page's Retry: the payment checks the deposit's accounts
+ * before posting, so fixing an account in the configuration is how a person answers either); then
+ * a new requestid generation (retrySync: the pusher still looks for an earlier success by marker).
  */
 async function retryRow(actor: TActor, row: TFailedRow): Promise<void> {
   if (!isRetriable(row)) throw new AppError("CONFLICT", NOT_RETRIABLE);
-  if (row.kind === "DEPOSIT" && row.payoutId) {
+  if (row.payoutId) {
     const payoutId = row.payoutId;
     await db.$transaction((tx) => refreshDepositAccounts(tx, actor.organizationId, payoutId));
   }
