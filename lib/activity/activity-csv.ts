@@ -3,18 +3,12 @@ import { db } from "@/lib/db/client";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { afterCursor, type TCursor } from "@/lib/pagination/keyset";
 import { parseInput } from "@/lib/validation";
+import { toCsvCell } from "./csv-cell";
 import { ACTIVITY_SELECT, buildActivityWhere } from "./list-activity";
 import { KIND_LABELS, ZActivityQuerySchema } from "./schemas";
 
 const HEADER = ["time", "kind", "status", "job", "payout", "quickbooks_id", "quickbooks_number", "attempts", "error"];
 const PAGE = 1000;
-
-/** One CSV cell: quoted when needed, and never read as a formula by a spreadsheet. */
-export function toCsvCell(value: string | number | null): string {
-  let text = value === null ? "" : String(value);
-  if (/^[=+\-@\t\r]/.test(text)) text = `'${text}`;
-  return /[",\r\n]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
-}
 
 /**
  * Every row matching the activity page's filters and search (not just the page shown), newest
