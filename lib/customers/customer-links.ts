@@ -37,8 +37,7 @@ export async function findLinkedCustomer(organizationId: string, realmId: string
 
 /**
  * In the linking transaction: every in-house invoice waiting for this customer gets the linked
- * QuickBooks customer and is queued (PAUSED while QuickBooks needs a reconnect). Nothing was ever
- * sent for these rows, so their requestid generation stays.
+ * QuickBooks customer and is queued (PAUSED while QuickBooks needs a reconnect).
  */
 export async function releaseWaitingInvoices(
   tx: TTransaction,
@@ -46,14 +45,15 @@ export async function releaseWaitingInvoices(
   isConnected: boolean,
 ): Promise<number> {
   const waiting = await tx.quickBooksSync.findMany({
-    where: { organizationId: link.organizationId, kind: "INVOICE", status: "FAILED", errorCode: CUSTOMER_NOT_LINKED },
+    // Also a waiting row someone pressed Retry on anyway: QuickBooks refused it, its customer is still empty.
+    where: { organizationId: link.organizationId, kind: "INVOICE", status: "FAILED", OR: [{ errorCode: CUSTOMER_NOT_LINKED }, { payload: { path: ["customerId"], equals: "" } }] },
     include: { job: { select: { customerName: true } } },
   });
   let released = 0;
   for (const sync of waiting.filter((row) => normalizeCustomerName(row.job?.customerName ?? "") === link.nameKey)) {
     const payload = { ...(sync.payload as object), customerId: link.qboCustomerId, customerName: link.qboDisplayName };
     const updated = await tx.quickBooksSync.updateMany({
-      where: { id: sync.id, status: "FAILED", errorCode: CUSTOMER_NOT_LINKED },
+      where: { id: sync.id, status: "FAILED" },
       data: {
         payload,
         realmId: link.realmId,
@@ -62,6 +62,8 @@ export async function releaseWaitingInvoices(
         errorCode: null,
         errorMessage: isConnected ? null : PAUSED_MESSAGE,
         nextAttemptAt: null,
+        // A row QuickBooks already answered (a forced Retry) gets a new requestid, or QuickBooks would replay that refusal.
+        ...(sync.attempts > 0 || sync.generation > 0 ? { generation: { increment: 1 } } : {}),
       },
     });
     if (updated.count === 1 && isConnected) await enqueuePushSync(sync.id, { tx });

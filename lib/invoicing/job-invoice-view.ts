@@ -59,7 +59,8 @@ export async function getJobInvoiceView(actor: TActor, jobId: string): Promise<T
   if (sync) {
     const payment = await findPaymentFor(actor.organizationId, job.payoutLines.map((line) => line.payoutId), job.id);
     const changes = await getInvoiceChangesView(actor, job.id);
-    const needsCustomer = sync.status === "FAILED" && sync.errorCode === CUSTOMER_NOT_LINKED ? { customerName: job.customerName ?? "", canChoose: canAct } : null;
+    const isWaitingForCustomer = sync.errorCode === CUSTOMER_NOT_LINKED || (sync.payload as { customerId?: string }).customerId === "";
+    const needsCustomer = sync.status === "FAILED" && isWaitingForCustomer ? { customerName: job.customerName ?? "", canChoose: canAct } : null;
     return {
       state: "document",
       syncId: sync.id,

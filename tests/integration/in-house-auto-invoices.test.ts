@@ -77,6 +77,21 @@ describe("in-house invoices when the job is completed", () => {
     expect((await waitForSync({ jobId: third.id }, ["SYNCED"])).qboCustomerName).toBe(name);
   });
 
+  it("keeps offering the customer choice after a Retry forced through the API, and the link still sends it", async () => {
+    const shop = await createAutoInvoicingShop(emulator);
+    const name = uniqueCustomerName("Forced Retry Co");
+    const job = await completeNewJob(shop, name);
+    const waiting = await waitForSync({ jobId: job.id }, ["FAILED"]);
+    await retrySync(shop.actors.bookkeeper, waiting.id);
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    const refused = await waitForSync({ jobId: job.id }, ["FAILED"]);
+    expect(await invoicesForSync(emulator, refused.id)).toHaveLength(0);
+    expect(await getJobInvoiceView(shop.actors.bookkeeper, job.id)).toMatchObject({ canRetry: false, needsCustomer: { customerName: name } });
+    const linked = await createAndLinkCustomer(shop.actors.bookkeeper, { customerName: name });
+    expect(linked.releasedInvoices).toBe(1);
+    expect((await waitForSync({ jobId: job.id }, ["SYNCED"])).qboCustomerName).toBe(name);
+  });
+
   it("does not release another shop's waiting invoices, nor a different name's", async () => {
     const shop = await createAutoInvoicingShop(emulator);
     const name = uniqueCustomerName("Quarry Works");
