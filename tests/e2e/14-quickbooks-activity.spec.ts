@@ -31,7 +31,8 @@ test("[ACTIVITY]: a failed invoice appears on the QuickBooks activity page, link
   await expect(row).toHaveCount(1);
   await expect(row).toContainText("Invoice");
   await expect(row).toContainText("Needs attention", { timeout: 200_000 });
-  await expect(row.getByTestId("activity-message")).not.toBeEmpty();
+  await expect(row.getByTestId("activity-message")).toHaveText("QuickBooks kept failing, so we stopped trying for now. Press Retry to try again.");
+  await expect(row.locator("td").nth(5)).toHaveText("8");
 
   await activity.goto("/management/integrations");
   const link = activity.getByTestId("quickbooks-activity-link");
