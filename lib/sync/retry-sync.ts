@@ -3,6 +3,9 @@ import { db } from "@/lib/db/client";
 import { AppError, notFound } from "@/lib/errors";
 import { enqueuePushSync } from "@/lib/queue/tasks";
 import { REALM_CHANGED } from "./realm-change";
+
+/** The error code of a row that waits for a person's choice rather than a Retry. */
+export const WAITING_FOR_A_CHOICE = "CUSTOMER_NOT_LINKED";
 import { rebaseOnCurrentCompany } from "./rebase-sync";
 
 /**
@@ -15,6 +18,8 @@ export async function retrySync(actor: TActor, syncId: string): Promise<void> {
   const sync = await db.quickBooksSync.findFirst({ where: { id: syncId, organizationId: actor.organizationId } });
   if (!sync) throw notFound("This QuickBooks document");
   if (sync.status !== "FAILED") throw new AppError("CONFLICT", sync.status === "SYNCED" ? "It is already in QuickBooks." : "It is already being sent.");
+  // Waiting for a person's choice (e.g. the QuickBooks customer of an in-house job): a Retry would only be refused again.
+  if (sync.errorCode === WAITING_FOR_A_CHOICE) throw new AppError("CONFLICT", sync.errorMessage ?? "Make the choice this document waits for first.");
   const rebased = sync.errorCode === REALM_CHANGED ? await rebaseOnCurrentCompany(sync) : {};
   const updated = await db.quickBooksSync.updateMany({
     where: { id: sync.id, status: "FAILED" },

@@ -77,14 +77,15 @@ describe("in-house invoices when the job is completed", () => {
     expect((await waitForSync({ jobId: third.id }, ["SYNCED"])).qboCustomerName).toBe(name);
   });
 
-  it("keeps offering the customer choice after a Retry forced through the API, and the link still sends it", async () => {
+  it("refuses a Retry forced through the API in words, changing nothing, and the link still sends it", async () => {
     const shop = await createAutoInvoicingShop(emulator);
     const name = uniqueCustomerName("Forced Retry Co");
     const job = await completeNewJob(shop, name);
     const waiting = await waitForSync({ jobId: job.id }, ["FAILED"]);
-    await retrySync(shop.actors.bookkeeper, waiting.id);
-    await new Promise((resolve) => setTimeout(resolve, 300));
-    const refused = await waitForSync({ jobId: job.id }, ["FAILED"]);
+    const refusal = await retrySync(shop.actors.bookkeeper, waiting.id).then(() => null, (error: unknown) => error);
+    expect(refusal).toMatchObject({ code: "CONFLICT", userMessage: expect.stringContaining("Choose the QuickBooks customer") });
+    const refused = await db.quickBooksSync.findUniqueOrThrow({ where: { id: waiting.id } });
+    expect(refused).toMatchObject({ status: "FAILED", generation: waiting.generation, attempts: waiting.attempts });
     expect(await invoicesForSync(emulator, refused.id)).toHaveLength(0);
     expect(await getJobInvoiceView(shop.actors.bookkeeper, job.id)).toMatchObject({ canRetry: false, needsCustomer: { customerName: name } });
     const linked = await createAndLinkCustomer(shop.actors.bookkeeper, { customerName: name });
