@@ -18,7 +18,7 @@ export type TWorker = { stop: () => Promise<void> };
 export async function startWorker(options: { concurrency?: number; sweepIntervalMs?: number; takeoverIntervalMs?: number } = {}): Promise<TWorker> {
   if (!hasPushers()) throw new Error("No pushers registered: call composeFeatures() (lib/features.ts) before starting a worker.");
   const boss = await getBoss();
-  ensureHeartbeat("worker");
+  await ensureHeartbeat("worker");
   const concurrency = options.concurrency ?? Number(process.env.WORKER_CONCURRENCY ?? 8);
   // NOTIFY wakes a worker at once for new tasks; the 1 s poll picks up retries whose time has come.
   const workId = await boss.work("quickbooks.push-document", { localConcurrency: concurrency, batchSize: 1, pollingIntervalSeconds: 1, notifyPollingIntervalSeconds: 1 }, async (jobs) => {

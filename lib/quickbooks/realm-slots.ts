@@ -12,7 +12,7 @@ export type TSlot = { realmId: string; slot: number; token: string };
 
 let renewing = false;
 function renewOnHeartbeat() {
-  ensureHeartbeat();
+  void ensureHeartbeat();
   if (renewing) return;
   renewing = true;
   onHeartbeat((processId, leaseMs) =>

@@ -56,15 +56,18 @@ async function beat(): Promise<void> {
   if (Math.random() < 0.01) await db.workerProcess.deleteMany({ where: { heartbeatAt: { lt: new Date(Date.now() - 86_400_000) } } });
 }
 
-/** Starts the heartbeat once per process (every quarter lease); `role` names what it runs. */
-export function ensureHeartbeat(role?: "web" | "worker"): void {
+/**
+ * Starts the heartbeat once per process (every quarter lease); `role` names what it runs. The promise
+ * settles after the first beat, so a worker that has started is already listed as alive.
+ */
+export function ensureHeartbeat(role?: "web" | "worker"): Promise<void> {
   const me = current();
   if (role === "worker") me.role = role;
-  if (me.timer) return;
-  const tick = () => void beat().catch((error: unknown) => log.warn({ err: error instanceof Error ? error.message : String(error) }, "heartbeat failed"));
-  me.timer = setInterval(tick, Math.max(Math.floor(getLeaseMs() / 4), 200));
+  if (me.timer) return Promise.resolve();
+  const tick = () => beat().catch((error: unknown) => log.warn({ err: error instanceof Error ? error.message : String(error) }, "heartbeat failed"));
+  me.timer = setInterval(() => void tick(), Math.max(Math.floor(getLeaseMs() / 4), 200));
   me.timer.unref();
-  tick();
+  return tick();
 }
 
 /** Graceful stop: no more beats, and the process is no longer listed as alive. */

@@ -24,7 +24,7 @@ export class ClaimLostError extends Error {
 
 let renewing = false;
 function renewOnHeartbeat() {
-  ensureHeartbeat("worker");
+  void ensureHeartbeat("worker");
   if (renewing) return;
   renewing = true;
   onHeartbeat((processId, leaseMs) =>
