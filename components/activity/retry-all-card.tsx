@@ -4,7 +4,7 @@ import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useEffect, useState } from "react";
 import { Button } from "@/components/ui/button";
 import { Dialog } from "@/components/ui/dialog";
-import { ProgressBar } from "@/components/ui/progress-bar";
+import { percentDone, ProgressBar } from "@/components/ui/progress-bar";
 import type { TRetryAllProgress } from "@/lib/activity/retry-activity";
 import { postJson, readJson } from "./fetch-json";
 
@@ -33,7 +33,7 @@ export function RetryAllCard({ needsAttention, onProgress }: { needsAttention: n
   useEffect(() => {
     if (progressKey) onProgress();
   }, [progressKey, onProgress]);
-  const percent = progress && progress.total > 0 ? Math.round(((progress.done + progress.failed) / progress.total) * 100) : 0;
+  const percent = percentDone(progress);
   if (!isRunning && needsAttention === 0 && !progress) return null;
   return (
     <div className="space-y-3 rounded-lg bg-white px-5 py-4 text-sm shadow-sm ring-1 ring-slate-200" data-testid="retry-all">

@@ -6,6 +6,7 @@ import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { formatCalendarDate } from "@/lib/dates";
 import { formatCents } from "@/lib/money";
+import { percentDone, ProgressBar } from "@/components/ui/progress-bar";
 
 type TBackfill = {
   preview: { count: number; jobs: { id: string; number: string; txnDate: string; amountCents: number }[] };
@@ -41,7 +42,7 @@ export function BackfillCard() {
   const { preview, progress } = data;
   const isRunning = progress && !progress.isFinished;
   if (!progress && preview.count === 0) return null;
-  const percent = progress && progress.total > 0 ? Math.round(((progress.done + progress.failed) / progress.total) * 100) : 0;
+  const percent = percentDone(progress);
   return (
     <Card title="Earlier jobs" className="mt-6">
       <div className="space-y-4" data-testid="backfill">
@@ -58,9 +59,7 @@ export function BackfillCard() {
                 {progress.done} of {progress.total} invoiced{progress.failed ? `, ${progress.failed} failed` : ""}
               </span>
             </div>
-            <div className="h-2 overflow-hidden rounded-full bg-slate-100" role="progressbar" aria-valuenow={percent} aria-valuemin={0} aria-valuemax={100} aria-label="Backfill progress">
-              <div className="h-full bg-brand-600 transition-all" style={{ width: `${percent}%` }} />
-            </div>
+            <ProgressBar percent={percent} label="Backfill progress" />
             {progress.failed > 0 && !isRunning && (
               <Button variant="secondary" onClick={() => act.mutate("retry-failed")} disabled={act.isPending}>
                 Retry failed

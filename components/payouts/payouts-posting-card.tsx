@@ -3,7 +3,7 @@
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
-import { ProgressBar } from "@/components/ui/progress-bar";
+import { percentDone, ProgressBar } from "@/components/ui/progress-bar";
 import type { TPayoutPostingState } from "@/lib/payouts/payout-posting-state";
 
 const PATH = "/api/payouts/posting";
@@ -30,7 +30,7 @@ export function PayoutsPostingCard() {
   const { count, progress } = query.data;
   const isRunning = progress && !progress.isFinished;
   if (!progress && count === 0) return null;
-  const percent = progress && progress.total > 0 ? Math.round(((progress.done + progress.failed) / progress.total) * 100) : 0;
+  const percent = percentDone(progress);
   return (
     <Card title="Earlier payouts" className="mb-6">
       <div className="space-y-4 text-sm" data-testid="payout-posting">

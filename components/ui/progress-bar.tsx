@@ -1,3 +1,8 @@
+/** How far a bulk run is: rows sent or failed, of all its rows. */
+export function percentDone(progress: { done: number; failed: number; total: number } | null | undefined): number {
+  return progress && progress.total > 0 ? Math.round(((progress.done + progress.failed) / progress.total) * 100) : 0;
+}
+
 /** A determinate progress bar with its accessible name. */
 export function ProgressBar({ percent, label }: { percent: number; label: string }) {
   return (

@@ -3,6 +3,7 @@ import { db } from "@/lib/db/client";
 import { AppError, notFound } from "@/lib/errors";
 import { refreshDepositAccounts } from "@/lib/payouts/payment-trigger";
 import { retrySync } from "@/lib/sync/retry-sync";
+import { getRunProgress } from "@/lib/sync/run-progress";
 import { parseInput } from "@/lib/validation";
 import { isRetriable } from "./retriable";
 import { ZRetryActivityRequestSchema } from "./schemas";
@@ -64,14 +65,8 @@ export async function retryAllFailed(actor: TActor): Promise<{ runId: string; to
 }
 
 /** The latest Retry all failed: how many of its rows are in QuickBooks, failed again, or on their way. */
-export async function getRetryAllProgress(organizationId: string) {
-  const run = await db.quickBooksBackfillRun.findFirst({ where: { organizationId, kind: "retry" }, orderBy: { createdAt: "desc" } });
-  if (!run) return null;
-  const counts = await db.quickBooksSync.groupBy({ by: ["status"], where: { organizationId, retryRunId: run.id }, _count: true });
-  const by = Object.fromEntries(counts.map((row) => [row.status, row._count])) as Partial<Record<string, number>>;
-  const done = (by.SYNCED ?? 0) + (by.SKIPPED ?? 0);
-  const failed = by.FAILED ?? 0;
-  return { runId: run.id, total: run.total, done, failed, isFinished: done + failed >= run.total, startedAt: run.createdAt.toISOString() };
+export function getRetryAllProgress(organizationId: string) {
+  return getRunProgress(organizationId, "retry");
 }
 
 export type TRetryAllProgress = Awaited<ReturnType<typeof getRetryAllProgress>>;

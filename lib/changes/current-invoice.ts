@@ -1,7 +1,7 @@
 import { db } from "@/lib/db/client";
 import { DELETED_STATE, describeDocument, isNewer } from "@/lib/inbound/document-state";
 import type { QuickBooksApi } from "@/lib/quickbooks/api";
-import { QuickBooksError } from "@/lib/quickbooks/errors";
+import { QuickBooksError, readOrNull } from "@/lib/quickbooks/errors";
 import type { TInvoice } from "@/lib/quickbooks/schemas";
 import { amountToCents, type TPushOutcome } from "@/lib/sync/push-outcome";
 
@@ -13,13 +13,8 @@ export function hasPaymentApplied(invoice: TInvoice): boolean {
 }
 
 /** The invoice as QuickBooks has it now, or null when it was deleted there. */
-export async function readInvoice(api: QuickBooksApi, id: string): Promise<TInvoice | null> {
-  try {
-    return await api.getInvoice(id);
-  } catch (error) {
-    if (error instanceof QuickBooksError && error.kind === "not_found") return null;
-    throw error;
-  }
+export function readInvoice(api: QuickBooksApi, id: string): Promise<TInvoice | null> {
+  return readOrNull(() => api.getInvoice(id));
 }
 
 /**

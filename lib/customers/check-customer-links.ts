@@ -1,6 +1,6 @@
 import { db } from "@/lib/db/client";
 import type { QuickBooksApi } from "@/lib/quickbooks/api";
-import { readOrNull } from "@/lib/inbound/apply-documents";
+import { readOrNull } from "@/lib/quickbooks/errors";
 
 /**
  * A QuickBooks customer changed (`id`, or `survivor<mergedAway` after a merge): the in-house

@@ -1,11 +1,12 @@
 import { db, type TTransaction } from "@/lib/db/client";
 import { PAUSED_MESSAGE } from "@/lib/sync/create-sync";
+import { WAITING_FOR_A_CHOICE } from "@/lib/sync/retry-sync";
 import { enqueuePushSync } from "@/lib/queue/tasks";
 import type { TActor } from "@/lib/auth/permissions";
 import { normalizeCustomerName, tidyCustomerName } from "./customer-name";
 
-/** The error code of an in-house invoice waiting for its customer to be linked ("needs attention"). */
-export const CUSTOMER_NOT_LINKED = "CUSTOMER_NOT_LINKED";
+/** The error code of an in-house invoice waiting for its customer to be linked ("needs attention"): a choice, not a Retry. */
+export const CUSTOMER_NOT_LINKED = WAITING_FOR_A_CHOICE;
 
 export function customerNotLinkedMessage(customerName: string): string {
   return `Needs attention: “${customerName}” is not linked to a QuickBooks customer yet. Choose the QuickBooks customer; it is remembered for this customer's later jobs.`;

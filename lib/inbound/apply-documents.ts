@@ -1,18 +1,8 @@
 import { db } from "@/lib/db/client";
 import type { QuickBooksSync } from "@/lib/generated/prisma/client";
 import type { QuickBooksApi } from "@/lib/quickbooks/api";
-import { QuickBooksError } from "@/lib/quickbooks/errors";
+import { readOrNull } from "@/lib/quickbooks/errors";
 import { describeDocument, isNewer, isVoided, type TDocumentState } from "./document-state";
-
-/** A read that answers null when QuickBooks no longer has the entity. */
-export async function readOrNull<T>(read: () => Promise<T>): Promise<T | null> {
-  try {
-    return await read();
-  } catch (error) {
-    if (error instanceof QuickBooksError && error.kind === "not_found") return null;
-    throw error;
-  }
-}
 
 const DOCUMENT_KINDS: Record<string, QuickBooksSync["kind"][]> = {
   Invoice: ["INVOICE", "INVOICE_DIFFERENCE"],

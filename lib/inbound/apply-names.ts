@@ -2,7 +2,7 @@ import { db } from "@/lib/db/client";
 import type { QuickBooksConfiguration } from "@/lib/generated/prisma/client";
 import type { QuickBooksApi } from "@/lib/quickbooks/api";
 import { checkCustomerLinks } from "@/lib/customers/check-customer-links";
-import { readOrNull } from "./apply-documents";
+import { readOrNull } from "@/lib/quickbooks/errors";
 
 type TNamed = { Id: string; Active?: boolean; DisplayName?: string; Name?: string };
 

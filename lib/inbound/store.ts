@@ -1,6 +1,6 @@
 import { db } from "@/lib/db/client";
 import { enqueueTask } from "@/lib/queue/tasks";
-import type { TInboundChange } from "./webhook-payload";
+import { parseIntuitTime, type TInboundChange } from "./webhook-payload";
 
 export const INBOUND_QUEUE = "quickbooks.inbound" as const;
 
@@ -21,7 +21,7 @@ export async function storeInboundChanges(changes: TInboundChange[], source: "we
       entity: change.entity,
       entityId: change.deletedId && change.operation === "Merge" ? `${change.entityId}<${change.deletedId}` : change.entityId,
       operation: change.operation,
-      occurredAt: parseTime(change.occurredAt),
+      occurredAt: parseIntuitTime(change.occurredAt),
     })),
     skipDuplicates: true,
   });
@@ -33,10 +33,4 @@ export async function storeInboundChanges(changes: TInboundChange[], source: "we
 
 export function queueInbound(realmId: string, startAfter?: Date): Promise<void> {
   return enqueueTask(INBOUND_QUEUE, { realmId }, { singletonKey: realmId, startAfter });
-}
-
-function parseTime(value: string | null): Date | null {
-  if (!value) return null;
-  const time = Date.parse(value.replace(/([+-]\d{2})(\d{2})$/, "$1:$2"));
-  return Number.isNaN(time) ? null : new Date(time);
 }

@@ -69,8 +69,14 @@ function fromCloudEvent(event: z.infer<typeof ZCloudEventSchema>): TInboundChang
  * moment nothing can be deduplicated, so the key is unique.
  */
 export function buildChangeKey(realmId: string, entity: string, entityId: string, lastUpdated: string | undefined | null): string {
-  const time = lastUpdated ? Date.parse(lastUpdated.replace(/([+-]\d{2})(\d{2})$/, "$1:$2")) : Number.NaN;
-  return Number.isNaN(time) ? `${realmId}:${entity}:${entityId}:unknown:${crypto.randomUUID()}` : `${realmId}:${entity}:${entityId}:${new Date(time).toISOString()}`;
+  const time = parseIntuitTime(lastUpdated);
+  return time ? `${realmId}:${entity}:${entityId}:${time.toISOString()}` : `${realmId}:${entity}:${entityId}:unknown:${crypto.randomUUID()}`;
+}
+
+/** Intuit's timestamps, with or without a colon in the offset ("-0700" / "-07:00"); null when there is none. */
+export function parseIntuitTime(value: string | undefined | null): Date | null {
+  const time = value ? Date.parse(value.replace(/([+-]\d{2})(\d{2})$/, "$1:$2")) : Number.NaN;
+  return Number.isNaN(time) ? null : new Date(time);
 }
 
 /** Both of Intuit's formats (legacy `eventNotifications`, CloudEvents array); throws a ZodError on anything else. */

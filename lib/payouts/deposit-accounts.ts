@@ -1,5 +1,5 @@
 import type { QuickBooksApi } from "@/lib/quickbooks/api";
-import { QuickBooksError } from "@/lib/quickbooks/errors";
+import { readOrNull } from "@/lib/quickbooks/errors";
 import type { TAccount } from "@/lib/quickbooks/schemas";
 import type { TDepositPayload } from "./deposit-payload";
 
@@ -11,15 +11,6 @@ export function isDepositTarget(account: Pick<TAccount, "AccountType" | "Account
 /** Account lines need no customer or vendor: receivables and payables are out. */
 export function isDepositLineAccount(account: Pick<TAccount, "AccountType" | "AccountSubType">): boolean {
   return account.AccountType !== "Accounts Receivable" && account.AccountType !== "Accounts Payable" && account.AccountSubType !== "UndepositedFunds";
-}
-
-async function readAccount(api: QuickBooksApi, id: string): Promise<TAccount | null> {
-  try {
-    return await api.getAccount(id);
-  } catch (error) {
-    if (error instanceof QuickBooksError && error.kind === "not_found") return null;
-    throw error;
-  }
 }
 
 /**
@@ -40,7 +31,7 @@ export async function checkDepositAccounts(api: QuickBooksApi, payload: TDeposit
     }
     if (seen.has(`${id}:${isTarget}`)) continue;
     seen.add(`${id}:${isTarget}`);
-    const account = await readAccount(api, id);
+    const account = await readOrNull(() => api.getAccount(id));
     if (!account) problems.push(`${capitalize(label)} no longer exists in QuickBooks: choose another in the QuickBooks configuration.`);
     else if (account.Active === false) problems.push(`${capitalize(label)} (${account.Name}) is inactive in QuickBooks.`);
     else if (account.CurrencyRef && account.CurrencyRef.value !== "USD") problems.push(`${capitalize(label)} (${account.Name}) is in ${account.CurrencyRef.value}; Xometry pays in USD.`);

@@ -85,3 +85,13 @@ export class QuickBooksReconnectRequiredError extends Error {
     this.name = "QuickBooksReconnectRequiredError";
   }
 }
+
+/** A read that answers null when QuickBooks no longer has the entity (610 / 404); other failures throw. */
+export async function readOrNull<T>(read: () => Promise<T>): Promise<T | null> {
+  try {
+    return await read();
+  } catch (error) {
+    if (error instanceof QuickBooksError && error.kind === "not_found") return null;
+    throw error;
+  }
+}

@@ -2,6 +2,10 @@ import crypto from "node:crypto";
 import { POST } from "@/app/api/webhooks/quickbooks/route";
 import { db } from "@/lib/db/client";
 import { processInbound } from "@/lib/inbound/process";
+import { generateXometryInvoice } from "@/lib/invoicing/manual-invoices";
+import { startWorker } from "@/lib/queue/worker";
+import { waitForSync, type TConfiguredShop } from "./invoicing";
+import { createXometryJob } from "./shops";
 
 export const VERIFIER = "test-verifier-token-0123456789";
 
@@ -33,4 +37,16 @@ export async function drainInbound(realmId: string): Promise<void> {
     if ((await db.quickBooksInboundEvent.count({ where: { realmId, status: "PENDING" } })) === 0) return;
   }
   throw new Error(`inbound events for ${realmId} still pending`);
+}
+
+/** A shipped job with its invoice in QuickBooks, sent by a real worker that stops afterwards. */
+export async function invoicedJob(shop: TConfiguredShop) {
+  const worker = await startWorker({ concurrency: 2 });
+  try {
+    const job = await createXometryJob(shop, { status: "SHIPPED" });
+    await generateXometryInvoice(shop.actors.owner, job.id);
+    return await waitForSync({ jobId: job.id, kind: "INVOICE" }, ["SYNCED"]);
+  } finally {
+    await worker.stop();
+  }
 }

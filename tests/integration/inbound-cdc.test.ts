@@ -1,13 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/lib/db/client";
 import { runDueCdc } from "@/lib/inbound/cdc";
-import { generateXometryInvoice } from "@/lib/invoicing/manual-invoices";
-import { startWorker } from "@/lib/queue/worker";
 import type { RunningEmulator } from "../../qbo-emulator/src/index";
-import { deliverQuickBooks, drainInbound, legacyBody, VERIFIER } from "../factories/inbound";
-import { createConfiguredShop, waitForSync, type TConfiguredShop } from "../factories/invoicing";
+import { deliverQuickBooks, drainInbound, invoicedJob, legacyBody, VERIFIER } from "../factories/inbound";
+import { createConfiguredShop, type TConfiguredShop } from "../factories/invoicing";
 import { ACME_REALM, emulatorAdmin, startTestQuickBooks } from "../factories/quickbooks";
-import { createXometryJob } from "../factories/shops";
 
 let emulator: RunningEmulator;
 let shop: TConfiguredShop;
@@ -17,17 +14,6 @@ beforeAll(async () => {
   shop = await createConfiguredShop(emulator);
 });
 afterAll(() => emulator.close());
-
-async function invoiced() {
-  const worker = await startWorker({ concurrency: 2 });
-  try {
-    const job = await createXometryJob(shop, { status: "SHIPPED" });
-    await generateXometryInvoice(shop.actors.owner, job.id);
-    return await waitForSync({ jobId: job.id, kind: "INVOICE" }, ["SYNCED"]);
-  } finally {
-    await worker.stop();
-  }
-}
 
 /** The next CDC read is due now (as after the interval or a reconnect). */
 async function cdcNow() {
@@ -39,7 +25,7 @@ async function cdcNow() {
 describe("CDC catch-up", () => {
   it("recovers a change whose webhook was lost, and runs each company once per interval", async () => {
     await runDueCdc(); // the first read sets the company's cursor
-    const sync = await invoiced();
+    const sync = await invoicedJob(shop);
     const invoice = await shop.api.getInvoice(sync.qboId!);
     await shop.api.voidInvoice({ Id: invoice.Id, SyncToken: invoice.SyncToken }, `cdc-void-${invoice.Id}`);
     expect(await runDueCdc()).toBe(0); // not due yet
@@ -50,7 +36,7 @@ describe("CDC catch-up", () => {
   });
 
   it("makes one change of a webhook and a CDC row for the same change", async () => {
-    const sync = await invoiced();
+    const sync = await invoicedJob(shop);
     const invoice = await shop.api.getInvoice(sync.qboId!);
     const voided = await shop.api.voidInvoice({ Id: invoice.Id, SyncToken: invoice.SyncToken }, `dup-void-${invoice.Id}`);
     await deliverQuickBooks(legacyBody(ACME_REALM, [{ name: "Invoice", id: invoice.Id, operation: "Void", lastUpdated: voided.MetaData!.LastUpdatedTime! }]));
@@ -64,7 +50,7 @@ describe("CDC catch-up", () => {
   });
 
   it("falls back to re-reading what we link to when the cursor is past CDC's 30 days", async () => {
-    const sync = await invoiced();
+    const sync = await invoicedJob(shop);
     const invoice = await shop.api.getInvoice(sync.qboId!);
     await shop.api.voidInvoice({ Id: invoice.Id, SyncToken: invoice.SyncToken }, `old-void-${invoice.Id}`);
     await db.quickBooksCdcCursor.update({ where: { realmId: ACME_REALM }, data: { changedSince: new Date(Date.now() - 40 * 86_400_000) } });

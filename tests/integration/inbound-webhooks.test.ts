@@ -1,12 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/lib/db/client";
-import { generateXometryInvoice } from "@/lib/invoicing/manual-invoices";
-import { startWorker } from "@/lib/queue/worker";
 import type { RunningEmulator } from "../../qbo-emulator/src/index";
-import { createConfiguredShop, waitForSync, type TConfiguredShop } from "../factories/invoicing";
-import { cloudEvent, deliverQuickBooks, drainInbound, legacyBody, signIntuit, VERIFIER } from "../factories/inbound";
+import { createConfiguredShop, type TConfiguredShop } from "../factories/invoicing";
+import { cloudEvent, deliverQuickBooks, drainInbound, invoicedJob, legacyBody, signIntuit, VERIFIER } from "../factories/inbound";
 import { ACME_REALM, BIRCH_REALM, emulatorAdmin, startTestQuickBooks } from "../factories/quickbooks";
-import { createXometryJob } from "../factories/shops";
 
 let emulator: RunningEmulator;
 let acme: TConfiguredShop;
@@ -18,18 +15,6 @@ beforeAll(async () => {
   birch = await createConfiguredShop(emulator, { realmId: BIRCH_REALM });
 });
 afterAll(() => emulator.close());
-
-/** A job with its invoice in QuickBooks (sent by a real worker). */
-async function invoiced(shop: TConfiguredShop) {
-  const worker = await startWorker({ concurrency: 2 });
-  try {
-    const job = await createXometryJob(shop, { status: "SHIPPED" });
-    await generateXometryInvoice(shop.actors.owner, job.id);
-    return await waitForSync({ jobId: job.id, kind: "INVOICE" }, ["SYNCED"]);
-  } finally {
-    await worker.stop();
-  }
-}
 
 const eventsCount = () => db.quickBooksInboundEvent.count();
 
@@ -55,7 +40,7 @@ describe("POST /api/webhooks/quickbooks", () => {
   });
 
   it("shows an invoice voided in QuickBooks, from either format, once however often it is delivered", async () => {
-    const sync = await invoiced(acme);
+    const sync = await invoicedJob(acme);
     const invoice = await acme.api.getInvoice(sync.qboId!);
     const voided = await acme.api.voidInvoice({ Id: invoice.Id, SyncToken: invoice.SyncToken }, `void-${invoice.Id}`);
     const legacy = legacyBody(ACME_REALM, [{ name: "Invoice", id: invoice.Id, operation: "Void", lastUpdated: voided.MetaData?.LastUpdatedTime }]);
@@ -73,7 +58,7 @@ describe("POST /api/webhooks/quickbooks", () => {
   });
 
   it("marks an invoice paid when a payment is recorded by hand in QuickBooks", async () => {
-    const sync = await invoiced(acme);
+    const sync = await invoicedJob(acme);
     const { Payment: payment } = await emulatorAdmin<{ Payment: { Id: string } }>(emulator, "POST", `/__emulator/realms/${ACME_REALM}/invoices/${sync.qboId}/payments`, {});
     await deliverQuickBooks([cloudEvent(ACME_REALM, "payment", payment.Id, "created")]);
     await drainInbound(ACME_REALM);
@@ -83,9 +68,9 @@ describe("POST /api/webhooks/quickbooks", () => {
   });
 
   it("says an invoice was deleted, or emailed, in QuickBooks", async () => {
-    const emailed = await invoiced(acme);
+    const emailed = await invoicedJob(acme);
     await emulatorAdmin(emulator, "POST", `/__emulator/realms/${ACME_REALM}/invoices/${emailed.qboId}/send`, { sendTo: "ap@customer.test" });
-    const deleted = await invoiced(acme);
+    const deleted = await invoicedJob(acme);
     await emulatorAdmin(emulator, "POST", `/__emulator/realms/${ACME_REALM}/invoices/${deleted.qboId}/delete`, {});
     await deliverQuickBooks([cloudEvent(ACME_REALM, "invoice", emailed.qboId!, "emailed"), cloudEvent(ACME_REALM, "invoice", deleted.qboId!, "deleted")]);
     await drainInbound(ACME_REALM);
@@ -96,8 +81,8 @@ describe("POST /api/webhooks/quickbooks", () => {
   });
 
   it("never lets a change in Birch's company touch Acme's rows", async () => {
-    const acmeSync = await invoiced(acme);
-    const birchSync = await invoiced(birch);
+    const acmeSync = await invoicedJob(acme);
+    const birchSync = await invoicedJob(birch);
     const invoice = await birch.api.getInvoice(birchSync.qboId!);
     await birch.api.voidInvoice({ Id: invoice.Id, SyncToken: invoice.SyncToken }, `void-birch-${invoice.Id}`);
     // Birch's invoice id may equal one of Acme's: the realm decides.

@@ -1,32 +1,21 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { listActivity } from "@/lib/activity/list-activity";
 import { getRetryAllProgress, retryAllFailed } from "@/lib/activity/retry-activity";
 import { db } from "@/lib/db/client";
 import { recordPayout } from "@/lib/payouts/record-payout";
-import { startWorker, type TWorker } from "@/lib/queue/worker";
-import type { RunningEmulator } from "../../qbo-emulator/src/index";
 import { enableDeposits, storedDocuments } from "../factories/deposits";
 import { createConfiguredShop, waitForSync } from "../factories/invoicing";
-import { startTestQuickBooks } from "../factories/quickbooks";
+import { useEmulatorWithWorker } from "../factories/emulator-with-worker";
 import { createXometryJob } from "../factories/shops";
 
-let emulator: RunningEmulator;
-let worker: TWorker | undefined;
-beforeAll(async () => {
-  emulator = await startTestQuickBooks();
-});
-afterEach(async () => {
-  await worker?.stop();
-  worker = undefined;
-});
-afterAll(() => emulator.close());
+const qbo = useEmulatorWithWorker();
 
 describe("Retry all failed from the activity page, against QuickBooks", () => {
   it("gives a payout's deposit the accounts configured now, then posts its payment and deposit once each", async () => {
-    const shop = await createConfiguredShop(emulator);
+    const shop = await createConfiguredShop(qbo.emulator);
     const accounts = await enableDeposits(shop);
     await db.quickBooksConfiguration.update({ where: { organizationId: shop.organizationId }, data: { fastPayFeeAccountId: null } });
-    worker = await startWorker({ concurrency: 4, sweepIntervalMs: 300 });
+    await qbo.startWorker();
     const job = await createXometryJob(shop, { status: "SHIPPED", priceCents: 20_000 });
     const { payoutId } = await recordPayout({
       organizationId: shop.organizationId, externalId: "P-A100", paidAt: "2026-11-27", source: "WEBHOOK",
@@ -42,8 +31,8 @@ describe("Retry all failed from the activity page, against QuickBooks", () => {
     expect(await retryAllFailed(shop.actors.bookkeeper)).toMatchObject({ total: 2 });
     expect(await waitForSync({ payoutId, kind: "DEPOSIT" }, ["SYNCED", "FAILED"], 30_000)).toMatchObject({ status: "SYNCED", qboTotalCents: 19_800 });
     expect(await getRetryAllProgress(shop.organizationId)).toMatchObject({ total: 2, done: 2, failed: 0, isFinished: true });
-    expect(await storedDocuments(emulator, "Payment", "P-A100")).toHaveLength(1);
-    expect(await storedDocuments(emulator, "Deposit", "P-A100")).toHaveLength(1);
+    expect(await storedDocuments(qbo.emulator, "Payment", "P-A100")).toHaveLength(1);
+    expect(await storedDocuments(qbo.emulator, "Deposit", "P-A100")).toHaveLength(1);
     expect((await listActivity(shop.actors.bookkeeper, { status: "FAILED" })).needsAttention).toBe(0);
   });
 });
