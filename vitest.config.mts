@@ -15,7 +15,7 @@ export default defineConfig({
         extends: true,
         test: {
           name: "contract",
-          include: ["qbo-emulator/tests/**/*.test.ts"],
+          include: ["qbo-emulator/tests/**/*.test.ts", "qbd-emulator/tests/**/*.test.ts"],
           environment: "node",
           testTimeout: 30_000,
         },
