@@ -5,6 +5,7 @@ import { ZFaultRuleRequestSchema } from "../fault-injection";
 import { QboFault } from "../faults";
 import type { EmuRequest, EmuResponse } from "../http";
 import { buildTokenJson } from "../oauth/token";
+import { createCompanies, ZCreateCompaniesRequestSchema } from "./bulk-companies";
 import { handleCompanyAdmin } from "./company-routes";
 import { AdminInputError, buildAdminError, buildAdminJson, parseAdminBody } from "./respond";
 import {
@@ -44,6 +45,7 @@ const ROUTES: Record<string, Route> = {
         multiCurrencyEnabled: r.prefs.multiCurrencyEnabled, homeCurrency: r.prefs.homeCurrency,
       })),
     }),
+  "POST /__emulator/companies": withBody(ZCreateCompaniesRequestSchema, createCompanies),
   "POST /__emulator/tokens": withBody(ZTokensRequestSchema, (emu, body) => {
     if (!emu.store.getRealm(body.realmId)) return buildAdminError(404, `Unknown realm ${body.realmId}`);
     const app = body.clientId ? emu.findApp(body.clientId) : emu.defaultApp;
