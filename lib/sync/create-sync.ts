@@ -4,7 +4,7 @@ import { enqueuePushSync } from "@/lib/queue/tasks";
 
 export type TNewSync = {
   organizationId: string;
-  kind: "INVOICE" | "PAYMENT" | "DEPOSIT" | "INVOICE_UPDATE" | "INVOICE_VOID" | "CREDIT_MEMO" | "INVOICE_DIFFERENCE";
+  kind: "INVOICE" | "PAYMENT" | "DEPOSIT" | "INVOICE_UPDATE" | "INVOICE_VOID" | "CREDIT_MEMO" | "INVOICE_DIFFERENCE" | "INVOICE_EMAIL";
   /** 0 (default) for the job's or payout's own document; changes count up. */
   sequence?: number;
   /** Changes to a document already in QuickBooks: old → new, and who or what authorized them. */
