@@ -3,7 +3,7 @@ import { ZCalendarDateSchema } from "@/lib/dates";
 import { ZCursorSchema } from "@/lib/pagination/keyset";
 import { blankToUndefined } from "@/lib/validation";
 
-export const SYNC_KINDS = ["INVOICE", "PAYMENT", "DEPOSIT", "INVOICE_UPDATE", "INVOICE_VOID", "CREDIT_MEMO", "INVOICE_DIFFERENCE"] as const;
+export const SYNC_KINDS = ["INVOICE", "PAYMENT", "DEPOSIT", "INVOICE_UPDATE", "INVOICE_VOID", "CREDIT_MEMO", "INVOICE_DIFFERENCE", "INVOICE_EMAIL"] as const;
 export const SYNC_STATUSES = ["PENDING", "SYNCING", "SYNCED", "FAILED", "PAUSED", "SKIPPED"] as const;
 
 export const KIND_LABELS: Record<(typeof SYNC_KINDS)[number], string> = {
@@ -14,6 +14,7 @@ export const KIND_LABELS: Record<(typeof SYNC_KINDS)[number], string> = {
   INVOICE_VOID: "Invoice void",
   CREDIT_MEMO: "Credit memo",
   INVOICE_DIFFERENCE: "Difference invoice",
+  INVOICE_EMAIL: "Invoice email",
 };
 
 export const STATUS_LABELS: Record<(typeof SYNC_STATUSES)[number], string> = {
