@@ -6,6 +6,7 @@ import { invoicingFeature } from "@/lib/invoicing/feature";
 import { paymentsFeature } from "@/lib/payouts/feature";
 import { registerPeriodicWork, registerTaskHandler } from "@/lib/queue/handlers";
 import { registerPusher, type TSyncFeature } from "@/lib/sync/pushers";
+import { registerPulledTransport } from "@/lib/sync/transport";
 
 /**
  * The composition root: every feature that puts documents on the sync spine, registered once per
@@ -24,5 +25,6 @@ export function composeFeatures(): void {
     for (const [type, handler] of feature.subscribers) onDomainEvent(type, handler);
     for (const task of feature.tasks ?? []) registerTaskHandler(task);
     for (const work of feature.periodic ?? []) registerPeriodicWork(work);
+    if (feature.pulledTransport) registerPulledTransport(feature.pulledTransport);
   }
 }

@@ -1,6 +1,7 @@
 import type { TTransaction } from "@/lib/db/client";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { enqueuePushSync } from "@/lib/queue/tasks";
+import { getPulledTransport } from "./transport";
 
 export type TNewSync = {
   organizationId: string;
@@ -32,9 +33,11 @@ export async function createSync(tx: TTransaction, data: TNewSync) {
     data.jobId === undefined
       ? { organizationId_kind_payoutId_sequence: { organizationId: data.organizationId, kind: data.kind, payoutId: data.payoutId!, sequence: data.sequence ?? 0 } }
       : { organizationId_kind_jobId_sequence: { organizationId: data.organizationId, kind: data.kind, jobId: data.jobId!, sequence: data.sequence ?? 0 } };
-  const inserted = await tx.quickBooksSync.createMany({ data: [{ ...data, errorMessage: data.status === "PAUSED" ? PAUSED_MESSAGE : null }], skipDuplicates: true });
+  // A pulled realm's row waits for its transport's next poll: no task for the push worker.
+  const pulled = getPulledTransport(data.realmId);
+  const inserted = await tx.quickBooksSync.createMany({ data: [{ ...data, errorMessage: data.status === "PAUSED" ? PAUSED_MESSAGE : (pulled?.waitingMessage ?? null) }], skipDuplicates: true });
   const sync = await tx.quickBooksSync.findUniqueOrThrow({ where: unique });
-  if (inserted.count === 1 && sync.status === "PENDING") await enqueuePushSync(sync.id, { tx });
+  if (inserted.count === 1 && sync.status === "PENDING" && !pulled) await enqueuePushSync(sync.id, { tx });
   return { sync, isNew: inserted.count === 1 };
 }
 

@@ -3,6 +3,7 @@ import type { QuickBooksApi } from "@/lib/quickbooks/api";
 import type { TDomainEventHandler, TDomainEventType } from "@/lib/events/domain-events";
 import type { TPeriodicWork, TTaskHandler } from "@/lib/queue/handlers";
 import type { TPushOutcome } from "./push-outcome";
+import type { TPulledTransport } from "./transport";
 
 /** Sends one kind of sync row to QuickBooks; runs only for a claimed row and is safe to repeat. */
 export type TPusher = (sync: QuickBooksSync, api: QuickBooksApi) => Promise<TPushOutcome>;
@@ -15,6 +16,8 @@ export type TSyncFeature = {
   /** Queues of its own, and work every worker runs every so often. */
   tasks?: TTaskHandler[];
   periodic?: TPeriodicWork[];
+  /** A transport that pulls its realms' rows (the push worker leaves them alone). */
+  pulledTransport?: TPulledTransport;
 };
 
 // On globalThis: Next.js bundles instrumentation and routes apart, and both must see one registry.

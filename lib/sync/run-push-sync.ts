@@ -10,6 +10,7 @@ import { assertClaim, claimSync, ClaimLostError, releaseSync, type TClaim } from
 import { PAUSED_MESSAGE } from "./create-sync";
 import { getPusher } from "./pushers";
 import { REALM_CHANGED, realmChangedMessage } from "./realm-change";
+import { getPulledTransport } from "./transport";
 import type { TPushOutcome } from "./push-outcome";
 
 const log = getLogger("sync");
@@ -38,6 +39,9 @@ export async function runPushSync(syncId: string): Promise<void> {
   const claim = await claimSync(syncId);
   if (!claim) return;
   const { sync } = claim;
+  // A pulled realm's rows wait for their own transport: released as they were, not counted as a try.
+  const pulled = getPulledTransport(sync.realmId);
+  if (pulled) return void (await releaseSync(claim, { status: "PENDING", attempts: sync.attempts - 1, nextAttemptAt: sync.nextAttemptAt, errorMessage: pulled.waitingMessage }));
   const connection = await db.quickBooksConnection.findUnique({ where: { organizationId: sync.organizationId } });
   if (connection && connection.realmId !== sync.realmId) {
     return void (await releaseSync(claim, { status: "FAILED", errorCode: REALM_CHANGED, errorMessage: realmChangedMessage("the previous QuickBooks company", connection.companyName) }));

@@ -3,6 +3,7 @@ import { getLogger } from "@/lib/logger";
 import { enqueuePushSync } from "@/lib/queue/tasks";
 import { DB_NOW } from "@/lib/runtime/worker-process";
 import { resumePausedSyncs } from "./resume";
+import { pushedRealmsOnly, pushedRealmsOnlySql } from "./transport";
 
 const log = getLogger("sync.sweeper");
 /** A row whose task should have run this long ago is presumed to have lost it. */
@@ -16,6 +17,7 @@ const GRACE_MS = 30_000;
 export async function sweepSyncs(now = new Date()): Promise<number> {
   const due = await db.quickBooksSync.findMany({
     where: {
+      ...pushedRealmsOnly(),
       OR: [
         { status: "PENDING", nextAttemptAt: null, updatedAt: { lt: new Date(now.getTime() - GRACE_MS) } },
         { status: "PENDING", nextAttemptAt: { lt: new Date(now.getTime() - GRACE_MS) } },
@@ -38,7 +40,7 @@ export async function sweepSyncs(now = new Date()): Promise<number> {
  */
 export async function takeOverExpiredClaims(): Promise<number> {
   const expired = await db.$queryRawUnsafe<{ id: string }[]>(
-    `SELECT id FROM "QuickBooksSync" WHERE status = 'SYNCING' AND "lockedUntil" < ${DB_NOW} LIMIT 500`,
+    `SELECT id FROM "QuickBooksSync" WHERE status = 'SYNCING' AND "lockedUntil" < ${DB_NOW}${pushedRealmsOnlySql()} LIMIT 500`,
   );
   for (const sync of expired) await enqueuePushSync(sync.id);
   if (expired.length) log.info({ count: expired.length }, "took over rows of a stopped worker");
@@ -50,7 +52,7 @@ export async function takeOverExpiredClaims(): Promise<number> {
  * state) would otherwise wait for the next reconnect: resume those whose connection is back.
  */
 async function resumeStrandedPausedSyncs(): Promise<number> {
-  const paused = await db.quickBooksSync.findMany({ where: { status: "PAUSED" }, select: { organizationId: true, realmId: true }, distinct: ["organizationId", "realmId"], take: 200 });
+  const paused = await db.quickBooksSync.findMany({ where: { status: "PAUSED", ...pushedRealmsOnly() }, select: { organizationId: true, realmId: true }, distinct: ["organizationId", "realmId"], take: 200 });
   let resumed = 0;
   for (const { organizationId, realmId } of paused) {
     const connection = await db.quickBooksConnection.findUnique({ where: { organizationId }, select: { status: true, realmId: true } });
