@@ -3,9 +3,10 @@ import { inHouseInvoicingFeature } from "@/lib/customers/feature";
 import { onDomainEvent } from "@/lib/events/domain-events";
 import { inboundFeature } from "@/lib/inbound/feature";
 import { invoicingFeature } from "@/lib/invoicing/feature";
+import { invoiceEmailFeature } from "@/lib/invoicing/invoice-email-auto";
 import { paymentsFeature } from "@/lib/payouts/feature";
 import { registerPeriodicWork, registerTaskHandler } from "@/lib/queue/handlers";
-import { registerPusher, type TSyncFeature } from "@/lib/sync/pushers";
+import { registerBatchPusher, registerPusher, type TSyncFeature } from "@/lib/sync/pushers";
 import { registerPulledTransport } from "@/lib/sync/transport";
 
 /**
@@ -14,7 +15,8 @@ import { registerPulledTransport } from "@/lib/sync/transport";
  * the test set-up, scripts). `lib/sync` and `lib/events` name no feature; a new kind of document
  * is one more line here.
  */
-const FEATURES: TSyncFeature[] = [invoicingFeature, paymentsFeature, inboundFeature, changesFeature, inHouseInvoicingFeature];
+// invoiceEmailFeature after inHouseInvoicingFeature: its completion subscriber reads the invoice row written before it.
+const FEATURES: TSyncFeature[] = [invoicingFeature, paymentsFeature, inboundFeature, changesFeature, inHouseInvoicingFeature, invoiceEmailFeature];
 
 export function composeFeatures(): void {
   const state = globalThis as unknown as { workcenterFeaturesComposed?: boolean };
@@ -22,6 +24,7 @@ export function composeFeatures(): void {
   state.workcenterFeaturesComposed = true;
   for (const feature of FEATURES) {
     for (const [kind, pusher] of Object.entries(feature.pushers)) registerPusher(kind as keyof TSyncFeature["pushers"], pusher!);
+    for (const [kind, pusher] of Object.entries(feature.batchPushers ?? {})) registerBatchPusher(kind as keyof TSyncFeature["pushers"], pusher!);
     for (const [type, handler] of feature.subscribers) onDomainEvent(type, handler);
     for (const task of feature.tasks ?? []) registerTaskHandler(task);
     for (const work of feature.periodic ?? []) registerPeriodicWork(work);

@@ -4,15 +4,13 @@ import { db } from "@/lib/db/client";
 import { AppError, notFound } from "@/lib/errors";
 import { requireQuickBooksApi, toInteractiveError } from "@/lib/quickbooks/connection";
 import { parseInput } from "@/lib/validation";
-
-function noEmailMessage(customerName: string): string {
-  return `QuickBooks has no email address for ${customerName}. Add it in QuickBooks (Sales → Customers → ${customerName} → Edit → Email), then press Email invoice again.`;
-}
+import { noEmailAddressMessage, sendInvoiceEmail } from "./invoice-email-send";
 
 /**
  * *Email invoice*: QuickBooks sends the invoice (`POST invoice/{id}/send`) to the email it has —
  * the invoice's, or else the customer's, read live and never stored. No address anywhere → plain
- * words saying where to add it, and nothing is sent.
+ * words saying where to add it, and nothing is sent. An automatic email that was waiting for that
+ * address (INVOICE_EMAIL row in "needs attention") is settled by this one.
  */
 export async function emailInvoice(actor: TActor, rawJobId: unknown): Promise<{ emailedAt: string }> {
   ensureCan(actor, "invoices.manage");
@@ -23,20 +21,21 @@ export async function emailInvoice(actor: TActor, rawJobId: unknown): Promise<{ 
   if (sync.qboState === "VOIDED" || sync.qboState === "DELETED") throw new AppError("CONFLICT", `This invoice was ${sync.qboState === "VOIDED" ? "voided" : "deleted"} in QuickBooks, so it is not emailed.`);
   const { connection, api } = await requireQuickBooksApi(actor.organizationId);
   if (connection.realmId !== sync.realmId) throw new AppError("CONFLICT", "This invoice is in a previous QuickBooks company, so it cannot be emailed from here.");
+  let result: Awaited<ReturnType<typeof sendInvoiceEmail>>;
   try {
-    const invoice = await api.getInvoice(sync.qboId);
-    let sendTo: string | undefined;
-    if (!invoice.BillEmail?.Address) {
-      const customer = await api.getCustomer(invoice.CustomerRef.value);
-      sendTo = customer.PrimaryEmailAddr?.Address;
-      if (!sendTo) throw new AppError("UNPROCESSABLE", noEmailMessage(customer.DisplayName));
-    }
-    const sent = await api.sendInvoice(sync.qboId, sendTo);
-    const delivered = sent.DeliveryInfo?.DeliveryTime ? new Date(sent.DeliveryInfo.DeliveryTime) : new Date();
-    const emailedAt = Number.isNaN(delivered.getTime()) ? new Date() : delivered;
-    await db.quickBooksSync.update({ where: { id: sync.id }, data: { qboEmailedAt: emailedAt } });
-    return { emailedAt: emailedAt.toISOString() };
+    result = await sendInvoiceEmail(api, sync.qboId, { onlyOnce: false });
   } catch (error) {
     throw toInteractiveError(error);
   }
+  if (result.kind === "gone") throw new AppError("CONFLICT", "This invoice was deleted in QuickBooks, so it is not emailed.");
+  if (result.kind === "no_address") throw new AppError("UNPROCESSABLE", noEmailAddressMessage(result.customerName));
+  const { emailedAt } = result;
+  await db.$transaction([
+    db.quickBooksSync.update({ where: { id: sync.id }, data: { qboEmailedAt: emailedAt } }),
+    db.quickBooksSync.updateMany({
+      where: { organizationId: actor.organizationId, jobId, kind: "INVOICE_EMAIL", status: "FAILED" },
+      data: { status: "SYNCED", qboId: sync.qboId, errorCode: null, errorMessage: null, syncedAt: new Date() },
+    }),
+  ]);
+  return { emailedAt: emailedAt.toISOString() };
 }

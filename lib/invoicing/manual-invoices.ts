@@ -11,6 +11,7 @@ import { getActiveIntegration } from "@/lib/sync/integration";
 import { todayCalendarDate, ZCalendarDateSchema } from "@/lib/dates";
 import type { Job } from "@/lib/generated/prisma/client";
 import { parseInput } from "@/lib/validation";
+import { queueInvoiceEmail } from "./invoice-email-auto";
 import type { TInvoicePayload } from "./invoice-payload";
 import { buildXometryInvoicePayload, isXometryJobInvoiceable } from "./xometry-invoice";
 
@@ -106,6 +107,7 @@ export async function createInHouseInvoice(actor: TActor, jobId: unknown, input:
       status: connection.status === "CONNECTED" ? "PENDING" : "PAUSED",
     });
     if (!isNew) throw new AppError("CONFLICT", `Job ${job.number} already has an invoice.`);
+    await queueInvoiceEmail(tx, actor.organizationId, job.id);
     if (job.customerName) await rememberCustomer(tx, actor, connection.realmId, job.customerName, { Id: request.customerId, DisplayName: customerName }, rememberedItem);
     return sync;
   });

@@ -37,7 +37,7 @@ test("[IN-HOUSE]: a completed job for a new customer → link it → invoice num
 
   // A customer made with its name only has no email in QuickBooks yet: the tab says where to add it.
   await tab.getByRole("button", { name: "Email invoice" }).click();
-  await expect(tab.getByRole("alert").first()).toContainText(`QuickBooks has no email address for ${customer}`);
+  await expect(tab.getByRole("alert").first()).toContainText(`No email address in QuickBooks for ${customer}`);
   const jobUrl = page.url();
   await page.goto("/management/integrations/quickbooks/customers");
   const link = page.getByTestId("customer-links").getByRole("listitem").filter({ hasText: customer });

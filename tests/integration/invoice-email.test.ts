@@ -53,7 +53,7 @@ describe("Email invoice", () => {
     const before = (await sends()).length;
     const refused = await expectAppError(emailInvoice(shop.actors.owner, job.id));
     expect(refused.code).toBe("UNPROCESSABLE");
-    expect(refused.userMessage).toBe(`QuickBooks has no email address for ${name}. Add it in QuickBooks (Sales → Customers → ${name} → Edit → Email), then press Email invoice again.`);
+    expect(refused.userMessage).toBe(`No email address in QuickBooks for ${name} — add it to the customer in QuickBooks (Sales → Customers → ${name} → Edit → Email), then press Email invoice.`);
     expect((await sends()).length).toBe(before);
     expect((await db.quickBooksSync.findUniqueOrThrow({ where: { id: sync.id } })).qboEmailedAt).toBeNull();
     await emulatorAdmin(emulator, "POST", `/__emulator/realms/${ACME_REALM}/customers/${linked.qboCustomerId}`, { PrimaryEmailAddr: { Address: "ap@no-email-works.example.com" } });
