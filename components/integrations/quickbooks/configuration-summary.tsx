@@ -36,6 +36,7 @@ export function ConfigurationSummary({ configuration, canManage }: { configurati
       : []),
     ["In-house invoices", configuration.jobSources === "XOMETRY" ? "Off" : IN_HOUSE_MODE_LABELS[configuration.inHouseInvoiceMode]],
     ...(configuration.jobSources !== "XOMETRY" && configuration.inHouseItemName ? ([["In-house product/service", configuration.inHouseItemName]] as [string, string][]) : []),
+    ...(configuration.jobSources !== "XOMETRY" ? ([["Email in-house invoices automatically", configuration.emailInHouseInvoices ? "On" : "Off"]] as [string, string][]) : []),
   ];
   return (
     <div className="space-y-2">

@@ -28,7 +28,22 @@ export function InHouseModeField({ value, onChange, error }: { value: TInHouseIn
   );
 }
 
-/** The in-house questions of the invoicing step and Edit Configuration: the mode, and optionally the lines' own product/service. */
+/** Email automatically: QuickBooks emails each in-house invoice to the customer's address it holds, once the invoice is there. */
+export function EmailAutomaticallyField({ checked, onChange }: { checked: boolean; onChange: (checked: boolean) => void }) {
+  return (
+    <label className="flex items-start gap-3 text-sm">
+      <input type="checkbox" className="mt-1" checked={checked} onChange={(event) => onChange(event.target.checked)} />
+      <span>
+        <span className="font-medium">Email in-house invoices automatically</span>
+        <span className="block text-slate-600">
+          QuickBooks emails each in-house invoice to the customer&apos;s email address in QuickBooks as soon as the invoice is there. A customer without one waits on the job&apos;s Invoice tab until the address is added in QuickBooks.
+        </span>
+      </span>
+    </label>
+  );
+}
+
+/** The in-house questions of the invoicing step and Edit Configuration: the mode, optionally the lines' own product/service, and Email automatically. */
 export function InHouseFields({ values, set, errors }: { values: TConfigurationDraft; set: (patch: Partial<TConfigurationDraft>) => void; errors: Record<string, string> }) {
   const [hasOwnItem, setHasOwnItem] = useState(Boolean(values.inHouseItemId));
   return (
@@ -54,6 +69,7 @@ export function InHouseFields({ values, set, errors }: { values: TConfigurationD
           error={errors.inHouseItemId}
         />
       )}
+      <EmailAutomaticallyField checked={values.emailInHouseInvoices ?? false} onChange={(emailInHouseInvoices) => set({ emailInHouseInvoices })} />
     </>
   );
 }

@@ -49,6 +49,7 @@ export function SetupWizard({ step, steps, draft, accounts, issues }: { step: TW
                 inHouseInvoiceMode: values.jobSources !== "XOMETRY" ? values.inHouseInvoiceMode : undefined,
                 inHouseItemId: values.jobSources !== "XOMETRY" ? values.inHouseItemId : undefined,
                 inHouseItemLabel: values.jobSources !== "XOMETRY" ? values.inHouseItemLabel : undefined,
+                emailInHouseInvoices: values.jobSources !== "XOMETRY" ? values.emailInHouseInvoices : undefined,
               }
             : paymentsStepValues(values);
       const outcome = await submitSetupStepAction(step, payload);
@@ -112,7 +113,7 @@ function Review({ values, accounts }: { values: TConfigurationDraft; accounts: T
         ] as [string, string][])
       : []),
     ["Product/Service", values.defaultItemLabel ?? "—"],
-    ...(values.jobSources !== "XOMETRY" ? ([["In-house invoices", IN_HOUSE_MODE_LABELS[values.inHouseInvoiceMode ?? "MANUAL"]], ["In-house product/service", values.inHouseItemLabel ?? "Same as above"]] as [string, string][]) : []),
+    ...(values.jobSources !== "XOMETRY" ? ([["In-house invoices", IN_HOUSE_MODE_LABELS[values.inHouseInvoiceMode ?? "MANUAL"]], ["In-house product/service", values.inHouseItemLabel ?? "Same as above"], ["Email in-house invoices automatically", values.emailInHouseInvoices ? "On" : "Off"]] as [string, string][]) : []),
     ...(isXometry
       ? ([
           ["Automated payments", values.paymentsEnabled ? `On, deposited to ${accounts.find((account) => account.id === values.depositAccountId)?.name ?? "—"}` : "Off"],

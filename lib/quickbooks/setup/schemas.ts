@@ -22,6 +22,7 @@ export const ZInvoicingStepSchema = z.object({
   changePolicy: ZChangePolicySchema.optional(),
   inHouseInvoiceMode: ZInHouseInvoiceModeSchema.optional(),
   inHouseItemId: ZQuickBooksIdSchema.optional(),
+  emailInHouseInvoices: z.boolean().optional(),
   // Display only, so a resumed wizard shows what was picked; saved names always come from QuickBooks.
   xometryCustomerLabel: z.string().max(200).optional(),
   defaultItemLabel: z.string().max(200).optional(),
@@ -67,6 +68,8 @@ export const ZConfigurationInputSchema = z
     changePolicy: ZChangePolicySchema.default("ASK"),
     inHouseInvoiceMode: ZInHouseInvoiceModeSchema.default("MANUAL"),
     inHouseItemId: ZQuickBooksIdSchema.optional(),
+    /** Email automatically: QuickBooks emails each in-house invoice once it is created there. */
+    emailInHouseInvoices: z.boolean().default(false),
     paymentsEnabled: z.boolean().default(false),
     depositAccountId: ZQuickBooksIdSchema.optional(),
     ...DEPOSIT_FIELDS,

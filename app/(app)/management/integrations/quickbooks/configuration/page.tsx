@@ -53,6 +53,7 @@ export default async function QuickBooksConfigurationPage() {
                   inHouseInvoiceMode: configuration.inHouseInvoiceMode,
                   inHouseItemId: configuration.inHouseItemId ?? undefined,
                   inHouseItemLabel: configuration.inHouseItemName ?? undefined,
+                  emailInHouseInvoices: configuration.emailInHouseInvoices,
                   paymentsEnabled: configuration.paymentsEnabled,
                   depositAccountId: configuration.depositAccountId ?? findUndepositedFundsId(loaded.accounts),
                   ...savedDepositSettings(configuration),
