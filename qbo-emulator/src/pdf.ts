@@ -54,6 +54,8 @@ export async function renderInvoicePdf(realm: RealmState, inv: InvoiceRec): Prom
   draw(`Invoice no.: ${number}`, 400, 716);
   draw(`Date: ${inv.txnDate}`, 400, 702);
   draw(`Due date: ${inv.dueDate}`, 400, 688);
+  const termId = (inv.fields.SalesTermRef as { value?: string } | undefined)?.value;
+  if (termId && realm.Term[termId]) draw(`Terms: ${realm.Term[termId].name}`, 400, 674);
   draw("Bill to", 50, 660, 10, true);
   draw(customer?.displayName ?? `Customer ${inv.customerId}`, 50, 646);
   let y = 600;
@@ -80,6 +82,11 @@ export async function renderInvoicePdf(realm: RealmState, inv: InvoiceRec): Prom
     y = 760;
   }
   y -= 36;
+  if (inv.tax && !inv.isVoided) {
+    draw("Sales tax", 390, y);
+    draw(formatAmount(inv.tax.totalCents, inv.currency), 480, y);
+    y -= 18;
+  }
   draw("Total", 390, y, 11, true);
   draw(formatAmount(getInvoiceTotalCents(inv), inv.currency), 480, y, 11, true);
   draw("Balance due", 390, y - 18, 11, true);

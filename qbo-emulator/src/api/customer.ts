@@ -3,9 +3,11 @@ import { z } from "zod";
 import { now } from "../clock";
 import { Faults } from "../faults";
 import { isKnownCurrency } from "../store/currencies";
+import { DEFAULT_SALES_TAX_CODE_ID } from "../store/seed-sales";
 import type { CustomerRec, RealmState } from "../store/types";
 import { type ApiContext, findLive, mergeFields, pickFields } from "./context";
 import { READ_ONLY_COMMON, ZAnySchema, ZBoolSchema, ZDateSchema, ZLooseSchema, ZRefSchema, ZTextSchema } from "./field-schemas";
+import { resolveTaxCodeId, resolveTermId } from "./sales-lists";
 import { parseWith } from "./schema";
 import { serializeCustomer } from "./serialize";
 
@@ -29,8 +31,25 @@ type TCustomerRequest = z.infer<typeof ZCustomerRequestSchema>;
 const WRITABLE = [
   "Title", "GivenName", "MiddleName", "FamilyName", "Suffix", "CompanyName", "PrintOnCheckName", "Notes", "ResaleNum",
   "PrimaryPhone", "AlternatePhone", "Mobile", "Fax", "PrimaryEmailAddr", "WebAddr", "BillAddr", "ShipAddr",
-  "SalesTermRef", "PaymentMethodRef", "PreferredDeliveryMethod",
+  "PaymentMethodRef", "PreferredDeliveryMethod",
 ] as const;
+
+/**
+ * Terms and sales tax (checked references, kept apart from the pass-through fields). Create: what is sent; a
+ * taxable customer without DefaultTaxCodeRef gets the company's sales tax code. Update: sparse changes what is
+ * sent; full clears what is omitted (Taxable false).
+ */
+function applySales(realm: RealmState, rec: CustomerRec, input: TCustomerRequest, isSparse: boolean): void {
+  const termId = input.SalesTermRef !== undefined || !isSparse ? resolveTermId(realm, input.SalesTermRef) : rec.termId;
+  const isTaxable = input.Taxable !== undefined || !isSparse ? (input.Taxable ?? false) : rec.isTaxable;
+  const sentCode = input.DefaultTaxCodeRef !== undefined || !isSparse;
+  const taxCodeId = (sentCode ? resolveTaxCodeId(realm, input.DefaultTaxCodeRef, "DefaultTaxCodeRef") : rec.taxCodeId) ?? (isTaxable ? DEFAULT_SALES_TAX_CODE_ID : undefined);
+  delete rec.termId;
+  delete rec.taxCodeId;
+  rec.isTaxable = isTaxable ?? false;
+  if (termId !== undefined) rec.termId = termId;
+  if (taxCodeId !== undefined) rec.taxCodeId = taxCodeId;
+}
 
 const DELETED_SUFFIX = " (deleted)";
 
@@ -68,6 +87,7 @@ export function createCustomer(ctx: ApiContext, body: Record<string, unknown>): 
     displayName: name, isActive: input.Active ?? true, currency: resolveCurrency(ctx.realm, input),
     fields: pickFields(input, WRITABLE),
   };
+  applySales(ctx.realm, rec, input, false);
   ctx.realm.Customer[rec.id] = rec;
   ctx.store.recordChange(ctx.realm, "Customer", rec, "Create", at);
   return serializeCustomer(ctx.realm, rec);
@@ -89,6 +109,7 @@ export function updateCustomer(ctx: ApiContext, body: Record<string, unknown>): 
   if (!isActive && !name.endsWith(DELETED_SUFFIX)) name = `${name}${DELETED_SUFFIX}`;
   if (isActive && name.endsWith(DELETED_SUFFIX)) name = name.slice(0, -DELETED_SUFFIX.length);
   ensureUniqueName(ctx.realm, name, rec.id);
+  applySales(ctx.realm, rec, input, isSparse);
   const wasActive = rec.isActive;
   rec.displayName = name;
   rec.isActive = isActive;

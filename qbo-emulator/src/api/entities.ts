@@ -13,6 +13,7 @@ import { createInvoice, readInvoice, updateInvoice } from "./invoice";
 import { deleteInvoice, voidInvoice } from "./invoice-actions";
 import { createItem, readItem, updateItem } from "./item";
 import { createPayment, deletePayment, readPayment, updatePayment } from "./payment";
+import { readTaxCode, readTaxRate, readTerm, serializeTaxCode, serializeTaxRate, serializeTerm } from "./sales-lists";
 import {
   serializeAccount,
   serializeCompanyInfo,
@@ -48,6 +49,9 @@ export const ENTITY_HANDLERS: Record<string, EntityHandlers> = {
     name: "CreditMemo", read: readCreditMemo, create: createCreditMemo, update: updateCreditMemo, delete: deleteCreditMemo,
     void: voidCreditMemo,
   },
+  term: { name: "Term", read: readTerm },
+  taxcode: { name: "TaxCode", read: readTaxCode },
+  taxrate: { name: "TaxRate", read: readTaxRate },
 };
 
 export function findEntityHandlers(pathName: string): EntityHandlers | undefined {
@@ -68,6 +72,9 @@ export function getRows(realm: RealmState, entity: string, where: Condition[] = 
     case "Payment": return filterLive(realm.Payment).map((r) => serializePayment(realm, r));
     case "Deposit": return filterLive(realm.Deposit).map((r) => serializeDeposit(realm, r));
     case "CreditMemo": return filterLive(realm.CreditMemo).map((r) => serializeCreditMemo(realm, r));
+    case "Term": return filterLive(realm.Term).map((r) => serializeTerm(r));
+    case "TaxCode": return filterLive(realm.TaxCode).map((r) => serializeTaxCode(realm, r));
+    case "TaxRate": return filterLive(realm.TaxRate).map((r) => serializeTaxRate(r));
     case "CompanyInfo": return [serializeCompanyInfo(realm, realm.company)];
     case "Preferences": return [serializePreferences(realm.prefs)];
     case "ExchangeRate": return listExchangeRates(realm, where);

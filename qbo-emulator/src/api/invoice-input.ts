@@ -61,7 +61,14 @@ function resolveItem(realm: RealmState, ref: { value: string } | undefined): str
   return id;
 }
 
-function buildSalesLine(realm: RealmState, l: TInvoiceLine, id: string): InvoiceLineRec {
+/** A line's TaxCodeRef (US: TAX or NON, else 2500); not sent → the line it updates keeps its code, a new one is NON. */
+function resolveLineTaxCode(ref: { value: string } | undefined, previous: InvoiceLineRec | undefined): "TAX" | "NON" {
+  if (!ref) return previous?.taxCode ?? "NON";
+  if (ref.value !== "TAX" && ref.value !== "NON") throw Faults.invalidReference("TaxCode", ref.value, "Line.SalesItemLineDetail.TaxCodeRef");
+  return ref.value;
+}
+
+function buildSalesLine(realm: RealmState, l: TInvoiceLine, id: string, previous: InvoiceLineRec | undefined): InvoiceLineRec {
   if (l.Amount === undefined) throw Faults.requiredMissing("Amount", "Line.Amount");
   const amountCents = toCents(l.Amount);
   const d = l.SalesItemLineDetail ?? {};
@@ -78,12 +85,12 @@ function buildSalesLine(realm: RealmState, l: TInvoiceLine, id: string): Invoice
   }
   return {
     id, kind: "SalesItem", amountCents, description: l.Description, itemId: resolveItem(realm, d.ItemRef),
-    qty, unitPrice, serviceDate: d.ServiceDate,
+    qty, unitPrice, serviceDate: d.ServiceDate, taxCode: resolveLineTaxCode(d.TaxCodeRef, previous),
   };
 }
 
-/** Request lines → stored lines. SubTotal lines are recomputed by the server, so they are dropped. */
-export function buildInvoiceLines(realm: RealmState, lines: TInvoiceLine[] | undefined): InvoiceLineRec[] {
+/** Request lines → stored lines. SubTotal lines are recomputed by the server, so they are dropped. `previous`: the lines an update replaces. */
+export function buildInvoiceLines(realm: RealmState, lines: TInvoiceLine[] | undefined, previous: InvoiceLineRec[] = []): InvoiceLineRec[] {
   if (!lines || lines.length === 0) throw Faults.requiredMissing("Line");
   const out: InvoiceLineRec[] = [];
   for (const l of lines) {
@@ -93,7 +100,7 @@ export function buildInvoiceLines(realm: RealmState, lines: TInvoiceLine[] | und
     if (l.DetailType === "DescriptionOnly") {
       out.push({ id, kind: "DescriptionOnly", amountCents: 0, description: l.Description });
     } else if (l.DetailType === "SalesItemLineDetail") {
-      out.push(buildSalesLine(realm, l, id));
+      out.push(buildSalesLine(realm, l, id, previous.find((p) => l.Id !== undefined && p.id === l.Id)));
     } else {
       throw Faults.businessValidation(`Line DetailType ${l.DetailType} is not supported by the emulator.`, "Line.DetailType");
     }

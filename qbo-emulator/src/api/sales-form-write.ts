@@ -8,6 +8,7 @@ import { type ApiContext, mergeFields, pickFields } from "./context";
 import { INVOICE_WRITABLE, type TInvoiceRequest, buildInvoiceLines } from "./invoice-input";
 import { resolveNewDocNumber, resolveUpdatedDocNumber } from "./invoice-numbering";
 import type { SalesFormEntity } from "./sales-form";
+import { resolveSalesTax } from "./sales-tax-input";
 import { resolveCurrency, resolveCustomer } from "./txn-refs";
 
 function ensureNonNegative(form: SalesFormRec): void {
@@ -31,6 +32,8 @@ export function buildNewForm(ctx: ApiContext, entity: SalesFormEntity, input: TI
     exchangeRate, lines, isVoided: false, emailStatus: input.EmailStatus ?? "NotSet",
     printStatus: input.PrintStatus ?? "NeedToPrint", fields: pickFields(input, INVOICE_WRITABLE),
   };
+  const tax = resolveSalesTax(ctx.realm, input.TxnTaxDetail, customerId, lines);
+  if (tax) draft.tax = tax;
   ensureNonNegative(draft);
   ensureOpenPeriod(ctx, txnDate);
   draft.docNumber = resolveNewDocNumber(ctx, input.DocNumber, input.AutoDocNumber, entity);
@@ -43,7 +46,8 @@ export function applyFormUpdate<T extends SalesFormRec>(ctx: ApiContext, entity:
   if (form.isVoided) throw Faults.businessValidation("This transaction has been voided and can't be changed.", "Id");
   const next: T = { ...form, lines: [...form.lines], fields: { ...form.fields } };
   if (input.CustomerRef !== undefined || !isSparse) next.customerId = resolveCustomer(ctx.realm, input.CustomerRef);
-  if (input.Line !== undefined || !isSparse) next.lines = buildInvoiceLines(ctx.realm, input.Line);
+  if (input.Line !== undefined || !isSparse) next.lines = buildInvoiceLines(ctx.realm, input.Line, form.lines);
+  next.tax = resolveSalesTax(ctx.realm, input.TxnTaxDetail, next.customerId, next.lines, form);
   const linked = getLinkedCents(ctx, entity, form.id);
   if (next.customerId !== form.customerId && linked > 0) {
     throw Faults.businessValidation("You can't change the customer of a transaction that is linked to a payment.", "CustomerRef");

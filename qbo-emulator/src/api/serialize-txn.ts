@@ -7,6 +7,7 @@ import {
   getInvoiceTotalCents,
   getPaymentsForInvoice,
   getRemainingCreditCents,
+  getSubtotalCents,
   getUnappliedCents,
   toHomeCents,
 } from "../store/ledger";
@@ -28,8 +29,28 @@ function serializeInvoiceLine(realm: RealmState, l: InvoiceLineRec, index: numbe
       Qty: isVoided ? 0 : l.qty,
       ServiceDate: l.serviceDate,
       ItemAccountRef: buildRef(realm, "Account", realm.Item[l.itemId ?? "1"]?.incomeAccountId ?? "4"),
-      TaxCodeRef: { value: "NON" },
+      TaxCodeRef: { value: l.taxCode ?? "NON" },
     },
+  };
+}
+
+/** US sales tax: the transaction's tax code, its total and one TaxLine per rate (TotalTax 0 when nothing is taxable or voided). */
+function buildTxnTaxDetail(realm: RealmState, form: SalesFormRec): Record<string, unknown> {
+  const tax = form.tax;
+  if (!tax || form.isVoided) return { TotalTax: 0 };
+  return {
+    TxnTaxCodeRef: { value: tax.taxCodeId },
+    TotalTax: money(tax.totalCents),
+    TaxLine: tax.lines.map((l) => ({
+      Amount: money(l.cents),
+      DetailType: "TaxLineDetail",
+      TaxLineDetail: {
+        TaxRateRef: { value: l.taxRateId },
+        PercentBased: true,
+        TaxPercent: (realm.TaxRate[l.taxRateId]?.ratePpm ?? 0) / 10_000,
+        NetAmountTaxable: money(l.netTaxableCents),
+      },
+    })),
   };
 }
 
@@ -40,7 +61,7 @@ function serializeSalesForm(realm: RealmState, form: SalesFormRec, kind: "Invoic
   const open = isInvoice ? getInvoiceBalanceCents(realm, form) : getRemainingCreditCents(realm, form);
   const isForeign = realm.prefs.multiCurrencyEnabled;
   const lines = form.lines.map((l, i) => serializeInvoiceLine(realm, l, i, form.isVoided));
-  lines.push({ Amount: money(total), DetailType: "SubTotalLineDetail", SubTotalLineDetail: {} });
+  lines.push({ Amount: money(form.isVoided ? 0 : getSubtotalCents(form)), DetailType: "SubTotalLineDetail", SubTotalLineDetail: {} });
   const linked = getPaymentsForInvoice(realm, form.id, kind).map((p) => ({ TxnId: p.id, TxnType: "Payment" }));
   const online = { AllowIPNPayment: false, AllowOnlinePayment: false, AllowOnlineCreditCardPayment: false, AllowOnlineACHPayment: false };
   return {
@@ -53,7 +74,7 @@ function serializeSalesForm(realm: RealmState, form: SalesFormRec, kind: "Invoic
     ExchangeRate: isForeign ? form.exchangeRate : undefined,
     LinkedTxn: isInvoice || linked.length > 0 ? linked : undefined,
     Line: lines,
-    TxnTaxDetail: { TotalTax: 0 },
+    TxnTaxDetail: buildTxnTaxDetail(realm, form),
     CustomerRef: buildRef(realm, "Customer", form.customerId),
     BillAddr: realm.Customer[form.customerId]?.fields.BillAddr,
     ...form.fields,

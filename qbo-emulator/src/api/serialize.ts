@@ -26,7 +26,6 @@ export function buildRef(realm: RealmState, entity: "Customer" | "Item" | "Accou
 export function serializeCustomer(realm: RealmState, c: CustomerRec): Record<string, unknown> {
   const balance = money(getCustomerBalanceCents(realm, c.id));
   return {
-    Taxable: false,
     Job: false,
     BillWithParent: false,
     Balance: balance,
@@ -35,6 +34,9 @@ export function serializeCustomer(realm: RealmState, c: CustomerRec): Record<str
     PreferredDeliveryMethod: "Print",
     IsProject: false,
     ...c.fields,
+    Taxable: c.isTaxable ?? false,
+    DefaultTaxCodeRef: c.taxCodeId ? { value: c.taxCodeId } : undefined,
+    SalesTermRef: c.termId ? { value: c.termId } : undefined,
     ...buildBase(c),
     FullyQualifiedName: c.displayName,
     DisplayName: c.displayName,
@@ -94,7 +96,7 @@ export function serializePreferences(p: PreferencesRec): Record<string, unknown>
     },
     VendorAndPurchasesPrefs: { TrackingByCustomer: false, BillableExpenseTracking: false },
     TimeTrackingPrefs: { UseServices: true, BillCustomers: true, ShowBillRateToAll: false, WorkWeekStartDate: "Monday", MarkTimeEntriesBillable: true },
-    TaxPrefs: { UsingSalesTax: false },
+    TaxPrefs: { UsingSalesTax: true, PartnerTaxEnabled: false },
     CurrencyPrefs: { MultiCurrencyEnabled: p.multiCurrencyEnabled, HomeCurrency: { value: p.homeCurrency } },
     ReportPrefs: { ReportBasis: "Accrual", CalcAgingReportFromTxnDate: false },
     OtherPrefs: {

@@ -12,13 +12,16 @@ export const QUERYABLE: Record<string, string[]> = {
   Payment: [...META, "TxnDate", "CustomerRef", "TotalAmt", "PaymentRefNum", "CurrencyRef"],
   Deposit: [...META, "TxnDate", "TotalAmt", "DepositToAccountRef", "CurrencyRef"],
   CreditMemo: [...META, "DocNumber", "TxnDate", "CustomerRef", "TotalAmt", "Balance", "RemainingCredit", "CurrencyRef"],
+  Term: [...META, "Name", "Active", "Type", "DueDays"],
+  TaxCode: [...META, "Name", "Active", "Taxable", "TaxGroup"],
+  TaxRate: [...META, "Name", "Active", "RateValue"],
   CompanyInfo: [...META, "CompanyName"],
   ExchangeRate: ["SourceCurrencyCode", "TargetCurrencyCode", "AsOfDate", "Rate", "MetaData.LastUpdatedTime"],
   Preferences: [...META],
 };
 
 /** Entities with an Active flag: inactive rows are hidden unless the query filters on Active. */
-export const HAS_ACTIVE = new Set(["Customer", "Item", "Account"]);
+export const HAS_ACTIVE = new Set(["Customer", "Item", "Account", "Term", "TaxCode", "TaxRate"]);
 
 export function findEntityName(name: string): string | undefined {
   return Object.keys(QUERYABLE).find((e) => e.toLowerCase() === name.toLowerCase());

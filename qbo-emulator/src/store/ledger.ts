@@ -7,10 +7,15 @@ export function isLive(rec: { deletedAt?: number }): boolean {
   return rec.deletedAt === undefined;
 }
 
-/** Σ lines of an invoice or credit memo (0 once voided). */
-export function getInvoiceTotalCents(form: Pick<SalesFormRec, "isVoided" | "lines">): number {
-  if (form.isVoided) return 0;
+/** Σ lines of an invoice or credit memo, without its sales tax. */
+export function getSubtotalCents(form: Pick<SalesFormRec, "lines">): number {
   return form.lines.reduce((sum, l) => sum + l.amountCents, 0);
+}
+
+/** Σ lines plus the sales tax computed when it was saved (0 once voided). */
+export function getInvoiceTotalCents(form: Pick<SalesFormRec, "isVoided" | "lines" | "tax">): number {
+  if (form.isVoided) return 0;
+  return getSubtotalCents(form) + (form.tax?.totalCents ?? 0);
 }
 
 function isLinking(l: PaymentLineRec, txnType: LinkedType, txnId: string): boolean {

@@ -1,6 +1,8 @@
 // The seeded companies: "Acme Precision Machining" and "Birch Fabrication". reset() restores exactly this.
-import { addDays, formatDate } from "../clock";
+import { formatDate } from "../clock";
 import { buildSeedCustomerNames } from "./seed-names";
+import { computeDueDate } from "./sales-tax";
+import { addTermsAndTaxes, setCustomerSales } from "./seed-sales";
 import type { AccountRec, CustomerRec, InvoiceRec, ItemRec, RealmState } from "./types";
 
 export const ACME_REALM_ID = "9130357766900001";
@@ -17,10 +19,12 @@ interface SeedCustomer {
   email?: string;
   city?: string;
   state?: string;
+  termId?: string;
+  isTaxable?: boolean;
 }
 
 function buildRealm(realmId: string, companyName: string, customTxnNumbers: boolean, multiCurrency: boolean, at: number): RealmState {
-  return {
+  const realm: RealmState = {
     realmId,
     company: {
       syncToken: 0, createdAt: at, updatedAt: at, companyName, legalName: `${companyName} LLC`,
@@ -30,10 +34,12 @@ function buildRealm(realmId: string, companyName: string, customTxnNumbers: bool
       startDate: formatDate(at),
     },
     prefs: { syncToken: 0, createdAt: at, updatedAt: at, customTxnNumbers, multiCurrencyEnabled: multiCurrency, homeCurrency: "USD", defaultTermsDays: 30 },
-    Customer: {}, Item: {}, Account: {}, Invoice: {}, Payment: {}, Deposit: {}, CreditMemo: {},
+    Customer: {}, Item: {}, Account: {}, Invoice: {}, Payment: {}, Deposit: {}, CreditMemo: {}, Term: {}, TaxCode: {}, TaxRate: {},
     seq: { Customer: 1, Item: 1, Account: 1, txn: 1 },
     nextDocNumber: 1001,
   };
+  addTermsAndTaxes(realm, at);
+  return realm;
 }
 
 function addAccount(realm: RealmState, at: number, name: string, accountType: string, accountSubType: string, classification: string, currency = "USD"): AccountRec {
@@ -66,6 +72,7 @@ function addCustomer(realm: RealmState, at: number, c: SeedCustomer): CustomerRe
       BillAddr: { Line1: "100 Main St", City: c.city ?? "Cleveland", CountrySubDivisionCode: c.state ?? "OH", PostalCode: "44101" },
     },
   };
+  setCustomerSales(rec, c);
   realm.Customer[id] = rec;
   return rec;
 }
@@ -74,7 +81,7 @@ function addInvoice(realm: RealmState, at: number, customerId: string, itemId: s
   const id = String(realm.seq.txn++);
   const txnDate = formatDate(at);
   const rec: InvoiceRec = {
-    id, syncToken: 0, createdAt: at, updatedAt: at, customerId, docNumber, txnDate, dueDate: addDays(txnDate, 30),
+    id, syncToken: 0, createdAt: at, updatedAt: at, customerId, docNumber, txnDate, dueDate: computeDueDate(realm, txnDate, realm.Customer[customerId]?.termId),
     currency: "USD", exchangeRate: 1, isVoided: false, emailStatus: "NotSet", printStatus: "NeedToPrint", fields: {},
     lines: [{ id: "1", kind: "SalesItem", amountCents: cents, description: "Machined parts per PO", itemId, qty: 1, unitPrice: cents / 100 }],
   };
@@ -101,11 +108,11 @@ function seedAcme(at: number): RealmState {
   addItem(realm, at, "Shipping", "Service", "8", 0, "Shipping and handling");
   addItem(realm, at, "Anodizing", "Service", machining.id, 0, "Outside process: anodizing");
   addCustomer(realm, at, { name: "Xometry", email: "ap@xometry.example.com", city: "North Bethesda", state: "MD" });
-  const lakes = addCustomer(realm, at, { name: "Great Lakes Aerospace", city: "Toledo" });
-  addCustomer(realm, at, { name: "Ridgeline Medical Devices", city: "Minneapolis", state: "MN" });
-  addCustomer(realm, at, { name: "Summit Automation Inc.", city: "Pittsburgh", state: "PA" });
-  addCustomer(realm, at, { name: "Maple Leaf Robotics", currency: "CAD", city: "Toronto", state: "ON" });
-  addCustomer(realm, at, { name: "Amy's Bird Sanctuary", city: "Bayshore", state: "CA" });
+  const lakes = addCustomer(realm, at, { name: "Great Lakes Aerospace", city: "Toledo", termId: "3" });
+  addCustomer(realm, at, { name: "Ridgeline Medical Devices", city: "Minneapolis", state: "MN", termId: "4" });
+  addCustomer(realm, at, { name: "Summit Automation Inc.", city: "Pittsburgh", state: "PA", termId: "2", isTaxable: true });
+  addCustomer(realm, at, { name: "Maple Leaf Robotics", currency: "CAD", city: "Toronto", state: "ON", termId: "1" });
+  addCustomer(realm, at, { name: "Amy's Bird Sanctuary", city: "Bayshore", state: "CA", isTaxable: true });
   for (const n of buildSeedCustomerNames(110)) addCustomer(realm, at, { name: n.displayName, email: n.email });
   addInvoice(realm, at, lakes.id, "3", 125000, String(realm.nextDocNumber++));
   addInvoice(realm, at + 1000, lakes.id, "2", 48050, String(realm.nextDocNumber++));
@@ -124,9 +131,9 @@ function seedBirch(at: number): RealmState {
   addItem(realm, at, "Parts", "NonInventory", income.id, 0, "Fabricated parts");
   addItem(realm, at, "Welding", "Service", income.id, 95, "TIG/MIG welding per hour");
   addCustomer(realm, at, { name: "Xometry", email: "ap@xometry.example.com", city: "North Bethesda", state: "MD" });
-  const cascade = addCustomer(realm, at, { name: "Cascade Fab Works", city: "Portland", state: "OR" });
-  addCustomer(realm, at, { name: "Northwind Outdoor Equipment", city: "Boise", state: "ID" });
-  addCustomer(realm, at, { name: "Harbor Marine Supply", city: "Tacoma", state: "WA" });
+  const cascade = addCustomer(realm, at, { name: "Cascade Fab Works", city: "Portland", state: "OR", termId: "3" });
+  addCustomer(realm, at, { name: "Northwind Outdoor Equipment", city: "Boise", state: "ID", termId: "2", isTaxable: true });
+  addCustomer(realm, at, { name: "Harbor Marine Supply", city: "Tacoma", state: "WA", termId: "1" });
   addInvoice(realm, at, cascade.id, "2", 98000, "BF-1001");
   return realm;
 }

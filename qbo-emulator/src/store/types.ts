@@ -21,7 +21,42 @@ export interface CustomerRec extends BaseRec {
   displayName: string;
   isActive: boolean;
   currency: string;
+  /** Sales tax: Taxable, DefaultTaxCodeRef (a TaxCode Id), SalesTermRef (a Term Id). */
+  isTaxable?: boolean;
+  taxCodeId?: string;
+  termId?: string;
   fields: Fields;
+}
+
+/** Payment terms (seeded; query/read): the due date is the transaction date plus `dueDays`. */
+export interface TermRec extends BaseRec {
+  name: string;
+  dueDays: number;
+  isActive: boolean;
+}
+
+/** A sales tax rate, in parts per million of the taxable amount (8.25 % = 82_500), so tax is exact in cents. */
+export interface TaxRateRec extends BaseRec {
+  name: string;
+  ratePpm: number;
+  agencyName: string;
+  isActive: boolean;
+}
+
+/** A sales tax code: "TAX" and "NON" mark lines; the others (numeric Ids) are the rates a transaction applies. */
+export interface TaxCodeRec extends BaseRec {
+  name: string;
+  description: string;
+  isTaxable: boolean;
+  taxRateIds: string[];
+  isActive: boolean;
+}
+
+/** A transaction's sales tax as computed when it was saved (TxnTaxDetail). */
+export interface SalesTaxRec {
+  taxCodeId: string;
+  totalCents: number;
+  lines: { taxRateId: string; cents: number; netTaxableCents: number }[];
 }
 
 export type ItemType = "Service" | "NonInventory";
@@ -55,6 +90,8 @@ export interface InvoiceLineRec {
   qty?: number;
   unitPrice?: number;
   serviceDate?: string;
+  /** Line sales tax: "TAX" or "NON" (absent in older state files: NON). */
+  taxCode?: "TAX" | "NON";
 }
 
 export interface InvoiceRec extends SalesFormRec {
@@ -73,6 +110,8 @@ export interface SalesFormRec extends BaseRec {
   emailStatus: string;
   printStatus: string;
   deliveryTime?: number;
+  /** Set when a line is taxable; the total then includes it. */
+  tax?: SalesTaxRec;
   fields: Fields;
 }
 
@@ -169,6 +208,10 @@ export interface RealmState {
   Payment: Record<string, PaymentRec>;
   Deposit: Record<string, DepositRec>;
   CreditMemo: Record<string, CreditMemoRec>;
+  /** Seeded lists, read-only through the API. */
+  Term: Record<string, TermRec>;
+  TaxCode: Record<string, TaxCodeRec>;
+  TaxRate: Record<string, TaxRateRec>;
   /** Next Ids: one sequence per list entity, one shared by transactions. */
   seq: { Customer: number; Item: number; Account: number; txn: number };
   nextDocNumber: number;
