@@ -1,6 +1,6 @@
 // Runs a handler under any injected fault that matches the request.
 import type { Emulator } from "./emulator";
-import { QboFault, buildThrottleFault } from "./faults";
+import { Faults, buildThrottleFault } from "./faults";
 import { type EmuRequest, type EmuResponse, buildHtml } from "./http";
 import { sleep } from "./latency";
 
@@ -12,11 +12,7 @@ export function buildInjectedStatus(status: number): EmuResponse {
   if (status === 429) return buildThrottleFault();
   if (status === 502) return buildGatewayPage(502, "Bad Gateway");
   if (status === 503) return buildGatewayPage(503, "Service Temporarily Unavailable");
-  return new QboFault(
-    [{ Message: "An application error has occurred while processing your request", Detail: "System Failure Error: An unexpected error occurred while accessing or saving your data. Please wait a few minutes and try again.", code: "10000" }],
-    500,
-    "SystemFault",
-  ).toResponse();
+  return Faults.systemFailure().toResponse();
 }
 
 export interface FaultOutcome {

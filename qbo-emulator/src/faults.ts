@@ -112,6 +112,13 @@ export const Faults = {
       "Deposited Transaction cannot be changed",
       "This transaction has been deposited. If you want to change or delete it, you must edit the deposit it appears on and remove it first",
     ),
+  /** Intuit's SystemFault (HTTP 500 for a whole request; inside a batch, one item's answer). */
+  systemFailure: () =>
+    new QboFault(
+      [{ Message: "An application error has occurred while processing your request", Detail: "System Failure Error: An unexpected error occurred while accessing or saving your data. Please wait a few minutes and try again.", code: "10000" }],
+      500,
+      "SystemFault",
+    ),
   unsupportedOperation: (relative: string, full: string) =>
     createFault(
       "500",

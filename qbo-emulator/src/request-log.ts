@@ -1,4 +1,4 @@
-// What the emulator received (never token values): method, path, query, realm, status, time, grant_type.
+// What the emulator received (never token values): method, path, query, realm, status, time, grant_type, batch size.
 
 export interface RequestLogEntry {
   id: number;
@@ -10,6 +10,8 @@ export interface RequestLogEntry {
   /** Token endpoint calls: authorization_code | refresh_token. */
   grantType?: string;
   status: number | null;
+  /** Batch requests: how many items the body held. */
+  batchItems?: number;
   /** Set for injected faults, throttling and requestid replays. */
   note?: string;
   durationMs?: number;

@@ -86,10 +86,21 @@ function buildCrashResponse(): EmuResponse {
   ).toResponse();
 }
 
-function describeRequest(req: EmuRequest): { realmId?: string; grantType?: string } {
+function countBatchItems(req: EmuRequest): number | undefined {
+  if (req.method !== "POST" || !/\/batch$/i.test(req.path)) return undefined;
+  try {
+    const items = (JSON.parse(req.rawBody.toString("utf8")) as { BatchItemRequest?: unknown }).BatchItemRequest;
+    return Array.isArray(items) ? items.length : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+function describeRequest(req: EmuRequest): { realmId?: string; grantType?: string; batchItems?: number } {
   const realmId = API_PREFIX.exec(req.path)?.[1];
   const grantType = TOKEN_PATHS.has(req.path) ? parseParams(req).get("grant_type") ?? undefined : undefined;
-  return { realmId, grantType };
+  const batchItems = realmId ? countBatchItems(req) : undefined;
+  return { realmId, grantType, ...(batchItems === undefined ? {} : { batchItems }) };
 }
 
 async function handle(emu: Emulator, raw: http.IncomingMessage, res: http.ServerResponse): Promise<void> {

@@ -1,4 +1,5 @@
-// POST …/batch: ≤30 items, each a create/update/delete or a Query; per-item Faults, HTTP 200 overall.
+// POST …/batch: ≤30 items, each a create/update/delete or a Query; per-item Faults, HTTP 200 overall. The limits
+// (40 batch requests a minute per realm + app, each also one of the realm's requests) are the Limiter's (limits.ts).
 import { z } from "zod";
 import { Faults, QboFault, createFault } from "../faults";
 import { runQuery } from "../query/execute";
@@ -60,13 +61,26 @@ export function runBatch(ctx: ApiContext, raw: Record<string, unknown>): Record<
     if (seen.has(bId)) throw Faults.businessValidation(`Duplicate bId ${bId} in the batch request.`, "BatchItemRequest.bId");
     seen.add(bId);
   }
-  const responses = items.map((item) => {
-    try {
-      return { ...runItem(ctx, item), bId: item.bId };
-    } catch (e) {
-      if (!(e instanceof QboFault)) throw e;
-      return { ...e.toBody(), bId: item.bId };
-    }
-  });
-  return { BatchItemResponse: responses };
+  return { BatchItemResponse: items.map((item) => ({ ...answerItem(ctx, item), bId: item.bId })) };
+}
+
+/** The fault an injected `batch_item` rule gives: a SystemFault (10000) or a ValidationFault with its code. */
+function buildItemFault(code = "10000"): QboFault {
+  return code === "10000" ? Faults.systemFailure() : createFault(code, "Injected fault", `Injected fault ${code} for this batch item.`);
+}
+
+/**
+ * Each item runs on its own: its Fault is its answer alone, and what earlier items wrote stays. An
+ * injected item fault answers instead of the item (nothing written) or, with `commit`, after it.
+ */
+function answerItem(ctx: ApiContext, item: Record<string, unknown>): Record<string, unknown> {
+  const injected = typeof item.Query === "string" ? undefined : ctx.takeItemFault?.(String(item.bId));
+  try {
+    if (injected && !injected.commit) return buildItemFault(injected.code).toBody();
+    const answer = runItem(ctx, item);
+    return injected ? buildItemFault(injected.code).toBody() : answer;
+  } catch (e) {
+    if (!(e instanceof QboFault)) throw e;
+    return e.toBody();
+  }
 }

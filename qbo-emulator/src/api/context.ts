@@ -11,6 +11,8 @@ export interface ApiContext {
   include: Set<string>;
   /** `?requestid=` of the request, if any (batch applies tighter length limits). */
   requestId?: string;
+  /** Batch requests: the injected fault (admin `batch_item` rule) for this item, if any. */
+  takeItemFault?: (bId: string) => { commit?: boolean; code?: string } | undefined;
   /** A person in the company UI / admin API (not an app): closed-period checks don't apply. */
   isCompanyUser?: boolean;
 }

@@ -20,7 +20,8 @@ import { serializeCompanyInfo, serializePreferences } from "./serialize";
 
 function buildContext(emu: Emulator, realm: RealmState, req: EmuRequest): ApiContext {
   const include = new Set((req.query.get("include") ?? "").toLowerCase().split(",").map((s) => s.trim()).filter(Boolean));
-  return { store: emu.store, realm, include, requestId: req.query.get("requestid") ?? undefined };
+  const takeItemFault = (bId: string) => emu.faults.takeBatchItem(realm.realmId, bId);
+  return { store: emu.store, realm, include, requestId: req.query.get("requestid") ?? undefined, takeItemFault };
 }
 
 function runQueryText(realm: RealmState, text: string | null): EmuResponse {
