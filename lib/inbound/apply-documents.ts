@@ -1,7 +1,9 @@
 import { db } from "@/lib/db/client";
 import type { QuickBooksSync } from "@/lib/generated/prisma/client";
+import { readInvoiceTermsTax } from "@/lib/invoicing/invoice-terms-tax";
 import type { QuickBooksApi } from "@/lib/quickbooks/api";
 import { readOrNull } from "@/lib/quickbooks/errors";
+import type { TInvoice } from "@/lib/quickbooks/schemas";
 import { describeDocument, isNewer, isVoided, type TDocumentState } from "./document-state";
 
 const DOCUMENT_KINDS: Record<string, QuickBooksSync["kind"][]> = {
@@ -30,14 +32,17 @@ async function refreshDocument(api: QuickBooksApi, realmId: string, entity: "Inv
   const rows = await db.quickBooksSync.findMany({ where: { realmId, qboId: id, kind: { in: DOCUMENT_KINDS[entity] } } });
   if (rows.length === 0) return 0;
   const read = entity === "Invoice" ? () => api.getInvoice(id) : entity === "Deposit" ? () => api.getDeposit(id) : () => api.getCreditMemo(id);
-  const document = await readOrNull<Parameters<typeof describeDocument>[0] & object>(read);
+  const document = await readOrNull<Parameters<typeof describeDocument>[0] & object & Partial<Pick<TInvoice, "DueDate" | "SalesTermRef" | "TxnTaxDetail">>>(read);
   // A deposit or credit memo has no balance that means "paid": only its total and whether it still exists.
   const withBalance = document && entity !== "Invoice" ? { ...document, Balance: undefined } : document;
+  // An invoice's due date, terms and sales tax follow QuickBooks (a person may change the terms or lines there).
+  const terms = document && entity === "Invoice" ? await readInvoiceTermsTax(api, realmId, document) : null;
   let changed = 0;
   for (const row of rows) {
     const state = describeDocument(withBalance, expectedCents(row));
-    if (isSameState(state, row) || !isNewer(state, row)) continue;
-    const updated = await db.quickBooksSync.updateMany({ where: { id: row.id, qboId: id }, data: state });
+    const isSameTerms = !terms || (terms.qboDueDate === row.qboDueDate && terms.qboTermName === row.qboTermName && terms.qboTaxCents === row.qboTaxCents);
+    if ((isSameState(state, row) && isSameTerms) || !isNewer(state, row)) continue;
+    const updated = await db.quickBooksSync.updateMany({ where: { id: row.id, qboId: id }, data: { ...state, ...terms } });
     changed += updated.count;
   }
   return changed;

@@ -9,6 +9,7 @@ import {
   ZItemSchema,
   ZPaymentSchema,
   ZPreferencesSchema,
+  ZTermSchema,
   type TAccount,
   type TCreditMemo,
   type TCustomer,
@@ -17,6 +18,7 @@ import {
   type TItem,
   type TPayment,
   type TPreferences,
+  type TTerm,
 } from "./schemas";
 import { QuickBooksApiCore } from "./api-core";
 import { quoteQueryValue } from "./sdk";
@@ -45,6 +47,11 @@ export class QuickBooksApi extends QuickBooksApiCore {
 
   createCustomer(customer: { DisplayName: string; CurrencyRef?: { value: string } }): Promise<TCustomer> {
     return this.call(ZCustomerSchema, (sdk, callback) => sdk.createCustomer(customer, callback));
+  }
+
+  /** The company's payment terms (a short list: one page). */
+  listTerms(): Promise<TTerm[]> {
+    return this.query("Term", "maxresults 1000", ZTermSchema);
   }
 
   searchItems(search: string, page: { startPosition: number; maxResults: number }): Promise<TItem[]> {

@@ -26,8 +26,16 @@ export const ZCustomerSchema = z.object({
   CurrencyRef: ZRefSchema.optional(),
   /** Read to email an invoice through QuickBooks; never stored. */
   PrimaryEmailAddr: z.object({ Address: z.string().optional() }).nullish(),
+  /** Read when an in-house invoice is sent (its terms and sales tax follow the customer's); never stored. */
+  SalesTermRef: ZRefSchema.nullish(),
+  Taxable: z.boolean().nullish(),
+  DefaultTaxCodeRef: ZRefSchema.nullish(),
 });
 export type TCustomer = z.infer<typeof ZCustomerSchema>;
+
+/** @link https://developer.intuit.com/app/developer/qbo/docs/api/accounting/all-entities/term */
+export const ZTermSchema = z.object({ Id: z.string(), Name: z.string(), DueDays: z.number().nullish() });
+export type TTerm = z.infer<typeof ZTermSchema>;
 
 /** @link https://developer.intuit.com/app/developer/qbo/docs/api/accounting/all-entities/item */
 export const ZItemSchema = z.object({ Id: z.string(), SyncToken: z.string().optional(), Name: z.string(), Type: z.string().optional(), Active: z.boolean().optional() });
@@ -49,6 +57,10 @@ export const ZInvoiceSchema = z.object({
   SyncToken: z.string(),
   DocNumber: z.string().nullish(),
   TxnDate: z.string(),
+  DueDate: z.string().nullish(),
+  SalesTermRef: ZRefSchema.nullish(),
+  /** US sales tax as QuickBooks computed it (TotalAmt includes it). */
+  TxnTaxDetail: z.object({ TotalTax: z.number().nullish(), TxnTaxCodeRef: ZRefSchema.nullish() }).nullish(),
   TotalAmt: z.number(),
   Balance: z.number(),
   PrivateNote: z.string().nullish(),
