@@ -1,7 +1,7 @@
 import { ensureCan, type TActor } from "@/lib/auth/permissions";
 import { db } from "@/lib/db/client";
 import { getLogger } from "@/lib/logger";
-import { REALM_CHANGED, realmChangedMessage } from "@/lib/sync/realm-change";
+import { stopWorkForPreviousCompany } from "@/lib/sync/realm-change";
 import { resumePausedSyncs } from "@/lib/sync/resume";
 import { getQuickBooksConfig } from "./config";
 import type { TConnectOutcome } from "./connect-messages";
@@ -119,14 +119,7 @@ async function storeConnection(actor: TActor, realmId: string, companyName: stri
       create: { organizationId: actor.organizationId, ...data },
       update: data,
     });
-    if (existing && existing.realmId !== realmId) {
-      // Work meant for the previous company is not sent to the new one silently: it stops, says why,
-      // and a person's Retry re-aims it (lib/sync/retry-sync.ts).
-      await tx.quickBooksSync.updateMany({
-        where: { organizationId: actor.organizationId, realmId: { not: realmId }, status: { in: ["PENDING", "PAUSED"] } },
-        data: { status: "FAILED", errorCode: REALM_CHANGED, errorMessage: realmChangedMessage(existing.companyName, companyName), nextAttemptAt: null },
-      });
-    }
+    if (existing && existing.realmId !== realmId) await stopWorkForPreviousCompany(tx, actor.organizationId, realmId, existing.companyName, companyName);
     const type = existing ? "reconnected" : "connected";
     await tx.quickBooksConnectionEvent.create({ data: { connectionId: connection.id, type, realmId, companyName, actorUserId: actor.userId } });
     log.info({ organizationId: actor.organizationId, realmId, type }, "QuickBooks connected");
