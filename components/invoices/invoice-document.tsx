@@ -7,6 +7,7 @@ import { ChangeList } from "./change-list";
 import { InvoiceEmail } from "./invoice-email";
 import { InvoiceNeedsCustomer } from "./invoice-needs-customer";
 import { InvoicePaymentState, InvoiceQuickBooksState } from "./invoice-payment-state";
+import { InvoiceTermsRows } from "./invoice-terms";
 
 type TDocumentView = Extract<TJobInvoiceView, { state: "document" }>;
 export type TInvoiceAct = (path: string, body?: unknown) => void;
@@ -62,6 +63,7 @@ function InvoiceStatus({ jobId, view, act, isPending, onLinked }: { jobId: strin
         </dd>
         <dt className="text-slate-500">Invoice date</dt>
         <dd className="col-span-2">{view.txnDate ? formatCalendarDate(new Date(`${view.txnDate}T00:00:00Z`)) : "—"}</dd>
+        <InvoiceTermsRows view={view} />
         <dt className="text-slate-500">Amount</dt>
         <dd className="col-span-2 tabular-nums" data-testid="invoice-amount">
           {view.totalCents === null ? "—" : formatCents(view.totalCents)}
