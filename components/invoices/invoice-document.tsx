@@ -72,7 +72,7 @@ function InvoiceStatus({ jobId, view, act, isPending, onLinked }: { jobId: strin
         <dd className="col-span-2">{view.customerName ?? "—"}</dd>
         <dt className="text-slate-500">Payment</dt>
         <dd className="col-span-2" data-testid="invoice-payment">
-          <InvoicePaymentState payment={view.payment} />
+          <InvoicePaymentState payment={view.payment} status={view.paymentStatus} />
         </dd>
         <dt className="text-slate-500">In QuickBooks</dt>
         <dd className="col-span-2" data-testid="invoice-quickbooks-state">
@@ -90,7 +90,7 @@ function InvoiceStatus({ jobId, view, act, isPending, onLinked }: { jobId: strin
             {isPending ? "Starting…" : "Create again"}
           </Button>
         )}
-        <InvoiceEmail emailedAt={view.emailedAt} canEmail={view.canEmail} onEmail={() => act(`/api/jobs/${jobId}/invoice/email`)} isPending={isPending} />
+        <InvoiceEmail emailedAt={view.emailedAt} autoEmail={view.autoEmail} canEmail={view.canEmail} onEmail={() => act(`/api/jobs/${jobId}/invoice/email`)} isPending={isPending} />
         {view.canDownload && (
           <a href={`/api/jobs/${jobId}/invoice/pdf`} className={buttonClass("secondary")} download>
             Download PDF

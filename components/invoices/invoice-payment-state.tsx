@@ -5,9 +5,21 @@ import { formatCents } from "@/lib/money";
 
 type TDocumentView = Extract<TJobInvoiceView, { state: "document" }>;
 
-/** The payout's payment of this job, as Workcenter posted it. */
-export function InvoicePaymentState({ payment }: { payment: TDocumentView["payment"] }) {
-  if (!payment) return <span className="text-slate-500">Not paid yet</span>;
+const STATUS_TONES = { paid: "green", partly_paid: "amber", overdue: "red" } as const;
+
+/**
+ * The payout's payment of this job, as Workcenter posted it; else what QuickBooks says of the
+ * invoice's payment (recorded there by hand or QuickBooks Payments): Paid, Partly paid ($X open), Overdue.
+ */
+export function InvoicePaymentState({ payment, status }: { payment: TDocumentView["payment"]; status: TDocumentView["paymentStatus"] }) {
+  if (!payment) {
+    if (!status || status.kind === "open") return <span className="text-slate-500">Not paid yet</span>;
+    return (
+      <span data-testid="invoice-payment-status">
+        <Badge tone={STATUS_TONES[status.kind]}>{status.label}</Badge>
+      </span>
+    );
+  }
   if (payment.status === "SYNCED") {
     return (
       <span className="flex items-center gap-2">

@@ -7,10 +7,7 @@ import { createSync } from "@/lib/sync/create-sync";
 import { getActiveIntegration } from "@/lib/sync/integration";
 import type { TPushOutcome } from "@/lib/sync/push-outcome";
 import type { TSyncFeature } from "@/lib/sync/pushers";
-import { noEmailAddressMessage, sendInvoiceEmail } from "./invoice-email-send";
-
-/** An automatic email waiting for the customer's address in QuickBooks: a person adds it, then presses Email invoice (or Retry). */
-export const NO_EMAIL_ADDRESS = "NO_EMAIL_ADDRESS";
+import { NO_EMAIL_ADDRESS, noEmailAddressMessage, sendInvoiceEmail } from "./invoice-email-send";
 
 const ZInvoiceEmailPayloadSchema = z.object({ invoiceSyncId: z.string().min(1), allowedBy: z.object({ setting: z.string(), savedAt: z.string() }) });
 

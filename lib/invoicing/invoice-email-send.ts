@@ -2,6 +2,9 @@ import type { QuickBooksApi } from "@/lib/quickbooks/api";
 import { readOrNull } from "@/lib/quickbooks/errors";
 import type { TInvoice } from "@/lib/quickbooks/schemas";
 
+/** An automatic email waiting for the customer's address in QuickBooks: a person adds it, then presses Email invoice (or Retry). */
+export const NO_EMAIL_ADDRESS = "NO_EMAIL_ADDRESS";
+
 /** What asking QuickBooks to email an invoice came to. */
 export type TInvoiceEmailResult =
   | { kind: "sent"; invoice: TInvoice; emailedAt: Date }

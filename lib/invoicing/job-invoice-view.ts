@@ -4,6 +4,9 @@ import { notFound } from "@/lib/errors";
 import { getInvoiceChangesView, type TInvoiceChangesView } from "@/lib/changes/change-view";
 import { CUSTOMER_NOT_LINKED, findLinkedCustomer, type TLinkedCustomer } from "@/lib/customers/customer-links";
 import { getActiveIntegration } from "@/lib/sync/integration";
+import { describeAutoEmail, type TAutoEmailView } from "./invoice-email-view";
+import { describePaymentStatus, type TPaymentStatus } from "./payment-status";
+import { readInvoiceOnOpen } from "./read-invoice-on-open";
 import { isXometryJobInvoiceable } from "./xometry-invoice";
 
 export type TJobInvoiceView =
@@ -25,10 +28,6 @@ export type TJobInvoiceView =
       number: string | null;
       txnDate: string | null;
       totalCents: number | null;
-      /** Terms and sales tax as QuickBooks computed them (due date YYYY-MM-DD, "Net 30", tax in cents, included in the total). */
-      dueDate: string | null;
-      termName: string | null;
-      taxCents: number | null;
       customerName: string | null;
       message: string | null;
       driftReason: string | null;
@@ -39,6 +38,10 @@ export type TJobInvoiceView =
       canEmail: boolean;
       emailedAt: string | null;
       payment: { status: string; txnDate: string | null; amountCents: number | null; message: string | null } | null;
+      /** Paid, Partly paid ($X open), Overdue or not paid yet, from what QuickBooks said last. */
+      paymentStatus: TPaymentStatus | null;
+      /** Email automatically: where the job's automatic email stands (null when none was queued). */
+      autoEmail: TAutoEmailView | null;
       /** What QuickBooks says of the invoice (webhooks, CDC, our own pushes), in words. */
       qboState: string | null;
       quickBooksNote: string | null;
@@ -55,11 +58,13 @@ const STATE_WORDS: Record<string, string> = {
 export async function getJobInvoiceView(actor: TActor, jobId: string): Promise<TJobInvoiceView> {
   const job = await db.job.findFirst({
     where: { id: jobId, organizationId: actor.organizationId },
-    include: { lineItems: { orderBy: { position: "asc" } }, syncs: { where: { kind: "INVOICE" } }, payoutLines: { select: { payoutId: true } } },
+    include: { lineItems: { orderBy: { position: "asc" } }, syncs: { where: { kind: { in: ["INVOICE", "INVOICE_EMAIL"] } } }, payoutLines: { select: { payoutId: true } } },
   });
   if (!job) throw notFound("This job");
   const canAct = can(actor.role, "invoices.manage");
-  const sync = job.syncs[0];
+  let sync = job.syncs.find((row) => row.kind === "INVOICE");
+  // Without webhooks, opening the tab reads the invoice's payment state from QuickBooks (bounded, at most once a minute).
+  if (sync && (await readInvoiceOnOpen(sync))) sync = await db.quickBooksSync.findUniqueOrThrow({ where: { id: sync.id } });
   if (sync) {
     const payment = await findPaymentFor(actor.organizationId, job.payoutLines.map((line) => line.payoutId), job.id);
     const changes = await getInvoiceChangesView(actor, job.id);
@@ -72,9 +77,6 @@ export async function getJobInvoiceView(actor: TActor, jobId: string): Promise<T
       number: sync.qboDocNumber,
       txnDate: sync.qboTxnDate ?? (sync.payload as { txnDate?: string }).txnDate ?? null,
       totalCents: sync.qboTotalCents,
-      dueDate: sync.qboDueDate,
-      termName: sync.qboTermName,
-      taxCents: sync.qboTaxCents,
       customerName: sync.qboCustomerName ?? (sync.payload as { customerName?: string }).customerName ?? null,
       message: sync.errorMessage,
       // A pending decision explains the drift in its own words; a voided or deleted invoice has none.
@@ -85,6 +87,8 @@ export async function getJobInvoiceView(actor: TActor, jobId: string): Promise<T
       canEmail: canAct && sync.status === "SYNCED" && sync.qboState !== "DELETED" && sync.qboState !== "VOIDED",
       emailedAt: sync.qboEmailedAt?.toISOString() ?? null,
       payment,
+      paymentStatus: describePaymentStatus(sync),
+      autoEmail: describeAutoEmail(job.syncs.find((row) => row.kind === "INVOICE_EMAIL")),
       qboState: sync.qboState,
       quickBooksNote: sync.qboStateNote ?? STATE_WORDS[sync.qboState ?? ""] ?? null,
       ...changes,
