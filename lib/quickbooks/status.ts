@@ -1,6 +1,11 @@
 import { db } from "@/lib/db/client";
 
 export const REFRESH_EXPIRY_WARNING_MS = 14 * 24 * 60 * 60 * 1000;
+/** A Desktop shop whose Web Connector has not polled for this long gets a warning. */
+export const DESKTOP_SILENCE_WARNING_MS = 24 * 60 * 60 * 1000;
+
+/** QuickBooks Desktop: what the Web Connector last reported (null lastContactAt: it has not polled yet). */
+export type TDesktopStatus = { lastContactAt: Date | null; companyFileName: string | null; isSilent: boolean };
 
 export type TQuickBooksStatus =
   | { state: "not_connected"; previousCompanyName: string | null }
@@ -13,6 +18,8 @@ export type TQuickBooksStatus =
       reason: string | null;
       refreshTokenExpiresAt: Date | null;
       isExpiringSoon: boolean;
+      transport: "ONLINE" | "DESKTOP";
+      desktop: TDesktopStatus | null;
     };
 
 /** What the Integrations widget shows; never a token. */
@@ -36,7 +43,16 @@ export async function getQuickBooksStatus(organizationId: string, now = new Date
     reason: connection.statusReason,
     refreshTokenExpiresAt: expiry,
     isExpiringSoon: !!expiry && expiry.getTime() - now.getTime() < REFRESH_EXPIRY_WARNING_MS,
+    transport: connection.transport,
+    desktop: connection.transport === "DESKTOP" ? await getDesktopStatus(organizationId, connection.connectedAt, now) : null,
   };
+}
+
+async function getDesktopStatus(organizationId: string, connectedAt: Date, now: Date): Promise<TDesktopStatus> {
+  const credential = await db.quickBooksDesktopCredential.findUnique({ where: { organizationId }, select: { lastContactAt: true, companyFileName: true } });
+  const lastContactAt = credential?.lastContactAt ?? null;
+  const since = lastContactAt && lastContactAt > connectedAt ? lastContactAt : connectedAt;
+  return { lastContactAt, companyFileName: credential?.companyFileName ?? null, isSilent: now.getTime() - since.getTime() > DESKTOP_SILENCE_WARNING_MS };
 }
 
 export async function findPendingConnection(organizationId: string, pendingId: string) {

@@ -6,6 +6,7 @@ import type { TQuickBooksStatus } from "@/lib/quickbooks/status";
 import type { TQuickBooksConfigurationView } from "@/lib/quickbooks/setup/queries";
 import { ConfigurationSummary } from "./configuration-summary";
 import { ConnectDialog } from "./connect-dialog";
+import { DesktopStatus } from "./desktop-status";
 
 type TMessage = { tone: "success" | "info" | "error"; text: string } | null;
 type TPending = { id: string; companyName: string; previousCompanyName: string | null } | null;
@@ -33,7 +34,7 @@ export function QuickBooksWidget({
       configuration?.realmId === status.realmId && configuration.healthIssue ? <Badge tone="amber">Needs attention</Badge> : <Badge tone="green">Connected</Badge>
     ) : status.state === "needs_reconnect" ? <Badge tone="red">Needs reconnect</Badge> : <Badge>Not connected</Badge>;
   return (
-    <Card title="QuickBooks Online" actions={badge}>
+    <Card title={status.state !== "not_connected" && status.transport === "DESKTOP" ? "QuickBooks Desktop" : "QuickBooks Online"} actions={badge}>
       <div className="space-y-4" data-testid="quickbooks-widget">
         {message && (
           <p role={message.tone === "error" ? "alert" : "status"} className={`rounded-md px-3 py-2 text-sm ${TONE[message.tone]}`}>
@@ -85,6 +86,7 @@ export function QuickBooksWidget({
                 {status.connectedByName ?? "—"} on {formatTimestamp(status.connectedAt)}
               </dd>
             </dl>
+            {status.desktop && <DesktopStatus desktop={status.desktop} canManage={canManage} />}
             {needsAttention !== null && <ActivityLink needsAttention={needsAttention} />}
             <ConfigurationSummary configuration={configuration && configuration.realmId === status.realmId ? configuration : null} canManage={canManage} />
             {canManage && (
