@@ -68,7 +68,7 @@ describe("Jobs list at scale", () => {
     expect(await numbers("paid")).toEqual([numberOf(2)]);
     expect(await numbers("none")).toHaveLength(111);
     const row = (await listJobsPage(shop.organizationId, { q: numberOf(2) })).jobs[0]!;
-    expect(row.invoice).toEqual({ status: "SYNCED", qboDocNumber: "1002", qboState: "PAID" });
+    expect(row.invoice).toEqual({ status: "SYNCED", qboDocNumber: "1002", qboState: "PAID", payment: { kind: "paid", label: "Paid", openCents: 0 } });
   });
 
   it("never lists another shop's jobs, and refuses a bad page link in words", async () => {
