@@ -1,5 +1,6 @@
 // qbXML contract: DepositAdd with payment lines and fee lines (negative), its refusals, DepositQuery.
 import { describe, expect, it } from "vitest";
+import type { TOutObject } from "../src/qbxml/build";
 import { addInvoice, newFile, rets, sendOne } from "./helpers";
 
 type TDepositRet = { TxnID: string; DepositTotal: string; DepositToAccountRef: { FullName: string }; DepositLineRet?: { TxnType?: string; TxnID?: string; AccountRef: { FullName: string }; EntityRef?: { FullName: string }; Amount: string }[] };
@@ -10,7 +11,7 @@ function paidInvoice(file: ReturnType<typeof newFile>, ref: string, amount: stri
   return (rets<{ TxnID: string }>(rs, "ReceivePaymentRet")[0] as { TxnID: string }).TxnID;
 }
 
-function deposit(file: ReturnType<typeof newFile>, lines: unknown[], to = "Business Checking") {
+function deposit(file: ReturnType<typeof newFile>, lines: TOutObject[], to = "Business Checking") {
   return sendOne(file, { DepositAddRq: { DepositAdd: { TxnDate: "2026-11-29", DepositToAccountRef: { FullName: to }, Memo: "Xometry payout PO-77 wc:dep-1", DepositLineAdd: lines } } });
 }
 

@@ -59,10 +59,10 @@ describe("CustomerQuery", () => {
     const page = rets<Record<string, string>>(first, "CustomerRet");
     expect(page).toHaveLength(3);
     expect(Object.keys(page[0] ?? {})).toEqual(["ListID", "FullName"]);
-    const next = sendOne(file, { CustomerQueryRq: { "@_iterator": "Continue", "@_iteratorID": first["@iteratorID"], MaxReturned: 3 } });
+    const next = sendOne(file, { CustomerQueryRq: { "@_iterator": "Continue", "@_iteratorID": String(first["@iteratorID"]), MaxReturned: 3 } });
     expect(next["@iteratorRemainingCount"]).toBe("0");
     expect(rets(next, "CustomerRet")).toHaveLength(1);
-    const gone = sendOne(file, { CustomerQueryRq: { "@_iterator": "Continue", "@_iteratorID": first["@iteratorID"], MaxReturned: 3 } });
+    const gone = sendOne(file, { CustomerQueryRq: { "@_iterator": "Continue", "@_iteratorID": String(first["@iteratorID"]), MaxReturned: 3 } });
     expect(gone["@statusCode"]).toBe("3120");
   });
 });
