@@ -19,7 +19,7 @@ function hashTicket(ticket: string): string {
 export async function openDesktopSession(login: TDesktopLogin, now = new Date()): Promise<string> {
   const ticket = crypto.randomBytes(32).toString("base64url");
   await db.quickBooksDesktopSession.create({
-    data: { organizationId: login.organizationId, connectionId: login.connectionId, ticketHash: hashTicket(ticket), expiresAt: new Date(now.getTime() + DESKTOP_TICKET_TTL_MS) },
+    data: { organizationId: login.organizationId, connectionId: login.connectionId, ticketHash: hashTicket(ticket), createdAt: now, expiresAt: new Date(now.getTime() + DESKTOP_TICKET_TTL_MS) },
   });
   return ticket;
 }
