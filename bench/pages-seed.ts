@@ -37,6 +37,12 @@ export async function seedPages(db: PrismaClient, organizationId: string, realmI
   // Topped up to SYNC_ROWS with third updates of the oldest jobs' invoices.
   const missing = SYNC_ROWS - (await db.quickBooksSync.count({ where: { organizationId } }));
   await db.$executeRawUnsafe(row("INVOICE_UPDATE", "jobId", "3", `generate_series(${JOBS} - ${missing} + 1, ${JOBS}) AS i`, jobStatus));
+  // What QuickBooks said of the invoices: $100 each, due 30 days after they were made (most are past due), one in five unpaid ones partly paid.
+  await db.$executeRawUnsafe(`
+    UPDATE "QuickBooksSync" SET "qboTotalCents" = 10000, "qboDueDate" = to_char(("createdAt" + interval '30 days')::date, 'YYYY-MM-DD'),
+      "qboState" = CASE WHEN "qboState" = 'PAID' THEN 'PAID' WHEN split_part(id, '-', 4)::int % 5 = 1 THEN 'PARTLY_PAID' ELSE 'OPEN' END,
+      "qboBalanceCents" = CASE WHEN "qboState" = 'PAID' THEN 0 WHEN split_part(id, '-', 4)::int % 5 = 1 THEN 4000 ELSE 10000 END
+    WHERE "organizationId" = '${org}' AND kind = 'INVOICE' AND status = 'SYNCED'`);
   for (const table of ["Job", "Payout", "QuickBooksSync"]) await db.$executeRawUnsafe(`ANALYZE "${table}"`);
   return db.quickBooksSync.count({ where: { organizationId } });
 }

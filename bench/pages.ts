@@ -30,6 +30,8 @@ const cases: [string, () => Promise<unknown>][] = [
   ["jobs: filter status Accepted", () => listJobsPage(organization.id, { status: "ACCEPTED" })],
   ["jobs: filter invoice failed", () => listJobsPage(organization.id, { invoice: "failed" })],
   ["jobs: filter invoice paid", () => listJobsPage(organization.id, { invoice: "paid" })],
+  ["jobs: filter invoice partly paid", () => listJobsPage(organization.id, { invoice: "partly_paid" })],
+  ["jobs: filter invoice overdue", () => listJobsPage(organization.id, { invoice: "overdue" })],
   ["jobs: filter invoice none", () => listJobsPage(organization.id, { invoice: "none" })],
   ["jobs: deep page (row 40,000)", () => listJobsPage(organization.id, { cursor: jobCursor })],
   ["activity: first page", () => listActivity(actor, {})],
