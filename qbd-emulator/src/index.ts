@@ -13,3 +13,6 @@ export { SoapCallError } from "./web-connector/soap-client";
 export type { TFetch } from "./web-connector/soap-client";
 export { CANNOT_OPEN, CRASHED, DEFAULT_QBWC_VERSION, WebConnector } from "./web-connector/web-connector";
 export type { TRunResult, TWebConnectorOptions } from "./web-connector/web-connector";
+export { startDesktopEmulator } from "./server/start";
+export type { TDesktopEmulatorOptions, TRunningDesktopEmulator } from "./server/start";
+export type { TAppRun, TAppView } from "./server/apps";
