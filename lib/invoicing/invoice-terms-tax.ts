@@ -46,6 +46,11 @@ export async function getTermNames(api: QuickBooksApi, realmId: string): Promise
   return names;
 }
 
+/** The names already read for the company (no request): pushes that need none of their own use these. */
+export function peekTermNames(realmId: string): Map<string, string> {
+  return termNamesByRealm.get(realmId)?.names ?? new Map();
+}
+
 /** What the invoice's sync row records of its terms and tax, from QuickBooks' answer. */
 export type TInvoiceTermsTax = { qboDueDate: string | null; qboTermName: string | null; qboTaxCents: number };
 
