@@ -1,6 +1,6 @@
 // npm start – the whole product on one machine: PostgreSQL (embedded unless DATABASE_URL),
 // migrations, demo data (embedded database only, unless SEED_DEMO_DATA), the QuickBooks emulator
-// (unless Intuit credentials are set), Next.js behind the request gate (scripts/serve.ts).
+// (unless Intuit credentials are set), the QuickBooks Desktop emulator (local demos), Next.js behind the request gate (scripts/serve.ts).
 import { spawn } from "node:child_process";
 import { applyMigrations } from "../lib/db/migrations";
 import { createPrismaClient } from "../lib/db/client";
@@ -8,6 +8,7 @@ import { getDataDir, resolveDatabase } from "../lib/db/resolve-database";
 import { isBuildStale, runNextBuild } from "../lib/runtime/next-build";
 import { describeMissingProductionSecrets, loadOrCreateLocalSecrets } from "../lib/runtime/local-secrets";
 import { startLocalQuickBooks } from "../lib/runtime/local-quickbooks";
+import { startLocalQuickBooksDesktop } from "../lib/runtime/local-quickbooks-desktop";
 import { hasDemoData, shouldSeedDemoData } from "../lib/seed/demo-data-policy";
 import { DEMO_PASSWORD, DEMO_SHOPS, seedDemoData } from "../lib/seed/seed-demo";
 
@@ -39,6 +40,7 @@ if (isSeedWanted && (await seedDemoData(prisma)).created) log("Demo data created
 const isDemo = await hasDemoData(prisma);
 await prisma.$disconnect();
 const quickbooks = await startLocalQuickBooks(dataDir, log);
+const quickbooksDesktop = await startLocalQuickBooksDesktop(dataDir, log);
 // Every variable the app reads, checked once before anything serves (a clear message, not a crash later).
 const { getEnv } = await import("../lib/env");
 getEnv();
@@ -49,6 +51,7 @@ if (!isDev && isBuildStale()) {
     runNextBuild();
   } catch (error) {
     await quickbooks.stop();
+    await quickbooksDesktop.stop();
     await database.stop();
     throw error;
   }
@@ -64,6 +67,7 @@ const banner = [
   "  Workcenter is running",
   `  App:        ${process.env.APP_URL}`,
   `  QuickBooks: ${quickbooks.description}`,
+  ...(quickbooksDesktop.description ? [`  QuickBooks Desktop (emulated Web Connector): ${quickbooksDesktop.description}`] : []),
   ...(isDemo
     ? [
         `  Sign in with any of these (password "${DEMO_PASSWORD}"):`,
@@ -80,6 +84,7 @@ async function stop(code: number) {
   isStopping = true;
   next.kill("SIGTERM");
   await quickbooks.stop();
+  await quickbooksDesktop.stop();
   await database.stop();
   process.exit(code);
 }
