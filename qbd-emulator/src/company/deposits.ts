@@ -5,11 +5,12 @@ import { invalidValue, notFound } from "../qbxml/status";
 import { child, childrenNamed, ensureOrder, text, type TNode } from "../qbxml/tree";
 import type { TContext, THandler } from "./context";
 import { readDate, readGuid, readString, requireChild } from "./fields";
-import { formatDate, formatDateTime, nextEditSequence, nextTxnID, nextTxnLineID, nextTxnNumber } from "./ids";
+import { formatDate, nextTxnLineID } from "./ids";
 import { findSpecialAccount } from "./invoices";
 import { formatAmount, parseAmount } from "./money";
 import { answerQuery } from "./query";
 import { readRef, resolveRef, toRef } from "./refs";
+import { newTxnHead, renderTxnHead } from "./txn-base";
 import { selectTxns } from "./txn-query";
 import type { TDeposit, TDepositLine, TPayment } from "./types";
 
@@ -66,11 +67,7 @@ function readOtherLine(ctx: TContext, node: TNode): TReadLine {
 
 export function renderDeposit(deposit: TDeposit, options: { lines: boolean }): TOutObject {
   return {
-    TxnID: deposit.TxnID,
-    TimeCreated: deposit.TimeCreated,
-    TimeModified: deposit.TimeModified,
-    EditSequence: deposit.EditSequence,
-    TxnNumber: deposit.TxnNumber,
+    ...renderTxnHead(deposit),
     TxnDate: deposit.TxnDate,
     DepositToAccountRef: { ...deposit.DepositToAccount },
     Memo: deposit.Memo,
@@ -104,13 +101,8 @@ export const depositAdd: THandler = (rq, ctx) => {
   const read = childrenNamed(add, "DepositLineAdd").map((node) => (child(node, "PaymentTxnID") ? readPaymentLine(ctx, node, used) : readOtherLine(ctx, node)));
   const total = read.reduce((sum, r) => sum + r.line.AmountCents, 0);
   if (total < 0) throw invalidValue("DepositTotal", formatAmount(total), "The deposit total cannot be negative.");
-  const at = formatDateTime(ctx.now);
   const deposit: TDeposit = {
-    TxnID: nextTxnID(ctx.state, ctx.now),
-    TimeCreated: at,
-    TimeModified: at,
-    EditSequence: nextEditSequence(ctx.state, ctx.now),
-    TxnNumber: nextTxnNumber(ctx.state),
+    ...newTxnHead(ctx),
     TxnDate: readDate(add, "TxnDate") ?? formatDate(ctx.now),
     DepositToAccount: toRef(bank),
     Memo: readString(add, "Memo", 4095),

@@ -4,10 +4,11 @@ import { QbXmlProcessError } from "../qbxml/errors";
 import { childrenNamed, ensureOrder, text, type TNode } from "../qbxml/tree";
 import type { TContext, THandler } from "./context";
 import { readDate, readGuid, readString, requireChild } from "./fields";
-import { formatDate, formatDateTime, nextEditSequence, nextTxnID, nextTxnLineID, nextTxnNumber } from "./ids";
+import { formatDate, nextTxnLineID } from "./ids";
 import { formatAmount, multiplyToCents, parseAmount } from "./money";
 import { answerQuery } from "./query";
 import { readRef, resolveRef, toRef } from "./refs";
+import { newTxnHead, renderTxnHead } from "./txn-base";
 import { selectTxns } from "./txn-query";
 import type { TAccount, TInvoice, TInvoiceLine } from "./types";
 
@@ -64,11 +65,7 @@ function nextRefNumber(ctx: TContext): string {
 export function renderInvoice(invoice: TInvoice, options: { lines: boolean; linked: boolean }): TOutObject {
   const balance = balanceOf(invoice);
   return {
-    TxnID: invoice.TxnID,
-    TimeCreated: invoice.TimeCreated,
-    TimeModified: invoice.TimeModified,
-    EditSequence: invoice.EditSequence,
-    TxnNumber: invoice.TxnNumber,
+    ...renderTxnHead(invoice),
     CustomerRef: { ...invoice.Customer },
     ARAccountRef: { ...invoice.ARAccount },
     TxnDate: invoice.TxnDate,
@@ -116,13 +113,8 @@ export const invoiceAdd: THandler = (rq, ctx) => {
   const memo = readString(add, "Memo", MEMO_MAX);
   const txnDate = readDate(add, "TxnDate") ?? formatDate(ctx.now);
   const lines = childrenNamed(add, "InvoiceLineAdd").map((line) => readLine(ctx, line));
-  const at = formatDateTime(ctx.now);
   const invoice: TInvoice = {
-    TxnID: nextTxnID(ctx.state, ctx.now),
-    TimeCreated: at,
-    TimeModified: at,
-    EditSequence: nextEditSequence(ctx.state, ctx.now),
-    TxnNumber: nextTxnNumber(ctx.state),
+    ...newTxnHead(ctx),
     TxnDate: txnDate,
     Customer: toRef(customer),
     ARAccount: toRef(ar),

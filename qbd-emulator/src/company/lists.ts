@@ -5,7 +5,7 @@ import { nameInUse, tooLong } from "../qbxml/status";
 import { child, ensureOrder, text, texts, type TNode } from "../qbxml/tree";
 import type { THandler } from "./context";
 import { formatAmount } from "./money";
-import { answerQuery, matchesCriterion, type TQueryRet } from "./query";
+import { answerQuery, matchesCriterion, selectNamed, type TQueryRet } from "./query";
 import { addCustomerRecord } from "./seed";
 import type { TAccount, TCustomer, TItem } from "./types";
 
@@ -21,19 +21,9 @@ function selectList<T extends TListRecord>(rq: TNode, records: T[]): { selected:
   const ids = texts(rq, "ListID");
   const names = texts(rq, "FullName");
   if (ids.length > 0 || names.length > 0) {
-    const missing: string[] = [];
-    const selected: T[] = [];
-    for (const id of ids) {
-      const found = records.find((r) => r.ListID === id);
-      if (found) selected.push(found);
-      else missing.push(id);
-    }
-    for (const name of names) {
-      const found = records.find((r) => r.FullName.toLowerCase() === name.toLowerCase());
-      if (found) selected.push(found);
-      else missing.push(name);
-    }
-    return { selected, missing };
+    const byId = selectNamed(records, ids, (r, id) => r.ListID === id);
+    const byName = selectNamed(records, names, (r, name) => r.FullName.toLowerCase() === name.toLowerCase());
+    return { selected: [...byId.selected, ...byName.selected], missing: [...byId.missing, ...byName.missing] };
   }
   const active = text(rq, "ActiveStatus") ?? "ActiveOnly";
   if (!["ActiveOnly", "InactiveOnly", "All"].includes(active)) throw QbXmlProcessError.parse(`ActiveStatus "${active}"`);

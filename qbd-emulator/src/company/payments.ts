@@ -5,11 +5,12 @@ import { invalidValue, notFound } from "../qbxml/status";
 import { childrenNamed, ensureOrder, text, type TNode } from "../qbxml/tree";
 import type { TContext, THandler } from "./context";
 import { readDate, readGuid, readString, requireChild } from "./fields";
-import { formatDate, formatDateTime, nextEditSequence, nextTxnID, nextTxnNumber } from "./ids";
+import { formatDate, formatDateTime, nextEditSequence } from "./ids";
 import { balanceOf, findSpecialAccount } from "./invoices";
 import { formatAmount, parseAmount } from "./money";
 import { answerQuery, readBoolean } from "./query";
 import { readRef, resolveRef, toRef } from "./refs";
+import { newTxnHead, renderTxnHead } from "./txn-base";
 import { selectTxns } from "./txn-query";
 import type { TAccount, TApplied, TCustomer, TInvoice, TPayment } from "./types";
 
@@ -58,11 +59,7 @@ function autoApply(ctx: TContext, customer: TCustomer, total: number): TApplicat
 
 export function renderPayment(payment: TPayment, ctx: TContext): TOutObject {
   return {
-    TxnID: payment.TxnID,
-    TimeCreated: payment.TimeCreated,
-    TimeModified: payment.TimeModified,
-    EditSequence: payment.EditSequence,
-    TxnNumber: payment.TxnNumber,
+    ...renderTxnHead(payment),
     CustomerRef: { ...payment.Customer },
     ARAccountRef: { ...payment.ARAccount },
     TxnDate: payment.TxnDate,
@@ -115,11 +112,7 @@ export const receivePaymentAdd: THandler = (rq, ctx) => {
   const at = formatDateTime(ctx.now);
   const txnDate = readDate(add, "TxnDate") ?? formatDate(ctx.now);
   const payment: TPayment = {
-    TxnID: nextTxnID(ctx.state, ctx.now),
-    TimeCreated: at,
-    TimeModified: at,
-    EditSequence: nextEditSequence(ctx.state, ctx.now),
-    TxnNumber: nextTxnNumber(ctx.state),
+    ...newTxnHead(ctx),
     TxnDate: txnDate,
     Customer: toRef(customer),
     ARAccount: toRef(ar),

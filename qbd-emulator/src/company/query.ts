@@ -89,3 +89,15 @@ export function readBoolean(value: string | undefined, fallback: boolean): boole
   if (value === "false" || value === "0") return false;
   throw QbXmlProcessError.parse(`"${value}" is not a boolean`);
 }
+
+/** The records `wanted` names, in the order asked, and the names with no record (a query's "not all found"). */
+export function selectNamed<T>(records: T[], wanted: string[], matches: (record: T, name: string) => boolean): { selected: T[]; missing: string[] } {
+  const selected: T[] = [];
+  const missing: string[] = [];
+  for (const name of wanted) {
+    const found = records.find((r) => matches(r, name));
+    if (found) selected.push(found);
+    else missing.push(name);
+  }
+  return { selected, missing };
+}

@@ -1,6 +1,6 @@
 // The filters of InvoiceQueryRq, ReceivePaymentQueryRq and DepositQueryRq (one family, as in qbXML).
 import { child, ensureOrder, text, texts, type TNode } from "../qbxml/tree";
-import { matchesCriterion, readBoolean } from "./query";
+import { matchesCriterion, readBoolean, selectNamed } from "./query";
 import type { TRef } from "./types";
 
 export const TXN_QUERY_ORDER = [
@@ -33,14 +33,7 @@ export function selectTxns<T extends TTxn>(rq: TNode, records: T[], options: { i
   const includeLinked = readBoolean(text(rq, "IncludeLinkedTxns"), false);
   const ids = texts(rq, "TxnID");
   if (ids.length > 0) {
-    const selected: T[] = [];
-    const missing: string[] = [];
-    for (const id of ids) {
-      const found = records.find((r) => r.TxnID === id);
-      if (found) selected.push(found);
-      else missing.push(id);
-    }
-    return { selected, missing, includeLines, includeLinked };
+    return { ...selectNamed(records, ids, (r, id) => r.TxnID === id), includeLines, includeLinked };
   }
   const refs = texts(rq, "RefNumber").map((r) => r.toLowerCase());
   const exactRefs = texts(rq, "RefNumberCaseSensitive");
