@@ -18,13 +18,13 @@ const NOT_RETRIABLE = "This change was meant for an invoice in the QuickBooks co
  * before posting, so fixing an account in the configuration is how a person answers either); then
  * a new requestid generation (retrySync: the pusher still looks for an earlier success by marker).
  */
-async function retryRow(actor: TActor, row: TFailedRow): Promise<void> {
+async function retryRow(actor: TActor, row: TFailedRow, retryRunId?: string): Promise<void> {
   if (!isRetriable(row)) throw new AppError("CONFLICT", NOT_RETRIABLE);
   if (row.payoutId) {
     const payoutId = row.payoutId;
     await db.$transaction((tx) => refreshDepositAccounts(tx, actor.organizationId, payoutId));
   }
-  await retrySync(actor, row.id);
+  await retrySync(actor, row.id, { retryRunId });
 }
 
 /** *Retry* on one row of the activity page (owners, admins, bookkeepers; the organization's rows only). */
@@ -54,11 +54,12 @@ export async function retryAllFailed(actor: TActor): Promise<{ runId: string; to
     const chunk = rows.slice(start, start + 100);
     for (const row of chunk) {
       // A row sent meanwhile (another person's Retry) is counted by the run as it stands.
-      await retryRow(actor, row).catch((error: unknown) => {
+      // Marked with the run as it is retried: its invoices share QuickBooks batch requests.
+      await retryRow(actor, row, run.id).catch((error: unknown) => {
         if (!(error instanceof AppError && error.code === "CONFLICT")) throw error;
       });
     }
-    // Marked once retried, so the run counts no row as failed before its Retry.
+    // Marked once retried, so the run counts no row as failed before its Retry (rows sent meanwhile too).
     await db.quickBooksSync.updateMany({ where: { id: { in: chunk.map((row) => row.id) }, organizationId: actor.organizationId }, data: { retryRunId: run.id } });
   }
   return { runId: run.id, total: rows.length };

@@ -5,9 +5,10 @@ import { isVoided } from "@/lib/inbound/document-state";
 import type { QuickBooksApi } from "@/lib/quickbooks/api";
 import { quoteQueryValue } from "@/lib/quickbooks/api";
 import { findByMarker } from "@/lib/quickbooks/find-by-marker";
-import type { TInvoice } from "@/lib/quickbooks/schemas";
+import { ZInvoiceSchema, type TInvoice } from "@/lib/quickbooks/schemas";
 import { getCompanySettingsCached } from "@/lib/sync/company-settings-cache";
-import { amountToCents, type TPushOutcome } from "@/lib/sync/push-outcome";
+import { amountToCents, type TPreparedPush, type TPushOutcome } from "@/lib/sync/push-outcome";
+import { defineBatchPusher } from "@/lib/sync/pushers";
 import { priceDrift } from "./triggers";
 import { buildInvoiceMarker, buildQuickBooksInvoice, buildRequestId, ZInvoicePayloadSchema, type TInvoicePayload } from "./invoice-payload";
 
@@ -42,26 +43,40 @@ export async function findInvoiceByMarker(api: QuickBooksApi, payload: TInvoiceP
 }
 
 /**
- * Pushes one invoice sync row. Runs only for a claimed row; safe to repeat: any earlier attempt
- * (a timeout, a 5xx, a crash after sending) is looked up by marker first and adopted if found,
- * and the QuickBooks requestid replays the first response for automatic retries.
+ * Everything of an invoice push before the create: the job (cancelled → skipped), and after any
+ * attempt whose outcome we did not see (a timeout, a 5xx, a crash after sending) the lookup by
+ * marker, whose find is adopted. The single push and the batch path (lib/sync/run-batch-push.ts)
+ * share it, and `finish` turns the created (or found) invoice into the row's outcome.
  */
-export async function pushInvoice(sync: QuickBooksSync, api: QuickBooksApi): Promise<TPushOutcome> {
+export async function prepareInvoicePush(sync: QuickBooksSync, api: QuickBooksApi): Promise<TPreparedPush<TInvoice>> {
   const job = sync.jobId ? await db.job.findUnique({ where: { id: sync.jobId } }) : null;
   const payload = ZInvoicePayloadSchema.parse(sync.payload);
   const mayHaveSent = sync.attempts > 1 || sync.generation > 0;
   const existing = mayHaveSent ? await findInvoiceByMarker(api, payload, sync.id, getSupersededQboIds(sync.change)) : null;
   if (!job || job.status === "CANCELLED") {
-    if (existing) return synced(existing, payload, "Job cancelled while its invoice was being sent. The invoice is open in QuickBooks.");
-    return { kind: "skipped", message: job ? "The job was cancelled before its invoice was created, so none was sent." : "The job no longer exists, so no invoice was sent." };
+    if (existing) return { outcome: synced(existing, payload, "Job cancelled while its invoice was being sent. The invoice is open in QuickBooks.") };
+    return { outcome: { kind: "skipped", message: job ? "The job was cancelled before its invoice was created, so none was sent." : "The job no longer exists, so no invoice was sent." } };
   }
-  const invoice =
-    existing ??
-    (await api.createInvoice(
-      buildQuickBooksInvoice(payload, { syncId: sync.id, customTxnNumbers: (await getCompanySettingsCached(api, sync.realmId)).customTxnNumbers }),
-      buildRequestId(sync.id, sync.generation),
-    ));
-  const invoicedCents = amountToCents(invoice.TotalAmt);
-  const isRepriced = payload.source === "XOMETRY" && invoicedCents !== job.priceCents;
-  return synced(invoice, payload, isRepriced ? priceDrift(invoicedCents, job.priceCents) : undefined);
+  const finish = (invoice: TInvoice): TPushOutcome => {
+    const invoicedCents = amountToCents(invoice.TotalAmt);
+    const isRepriced = payload.source === "XOMETRY" && invoicedCents !== job.priceCents;
+    return synced(invoice, payload, isRepriced ? priceDrift(invoicedCents, job.priceCents) : undefined);
+  };
+  if (existing) return { outcome: finish(existing) };
+  const customTxnNumbers = (await getCompanySettingsCached(api, sync.realmId)).customTxnNumbers;
+  return { create: buildQuickBooksInvoice(payload, { syncId: sync.id, customTxnNumbers }), finish };
 }
+
+/**
+ * Pushes one invoice sync row. Runs only for a claimed row; safe to repeat: an earlier attempt is
+ * looked up by marker first (prepareInvoicePush), and the QuickBooks requestid replays the first
+ * response for automatic retries.
+ */
+export async function pushInvoice(sync: QuickBooksSync, api: QuickBooksApi): Promise<TPushOutcome> {
+  const prepared = await prepareInvoicePush(sync, api);
+  if ("outcome" in prepared) return prepared.outcome;
+  return prepared.finish(await api.createInvoice(prepared.create, buildRequestId(sync.id, sync.generation)));
+}
+
+/** Invoices of a backfill or a Retry of many go through QuickBooks' batch endpoint. */
+export const invoiceBatchPusher = defineBatchPusher<TInvoice>({ entity: "Invoice", schema: ZInvoiceSchema, prepare: prepareInvoicePush });

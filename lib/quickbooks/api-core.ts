@@ -24,7 +24,7 @@ export class QuickBooksApiCore {
     private readonly options: TApiOptions = { maxWaitMs: 15_000 },
   ) {}
 
-  protected async call<T>(schema: z.ZodType<T> | null, method: TSdkMethod): Promise<T> {
+  protected async call<T>(schema: z.ZodType<T> | null, method: TSdkMethod, slot: { isBatch?: boolean } = {}): Promise<T> {
     const config = getQuickBooksConfig();
     let token = await getValidAccessToken(this.connectionId);
     for (let attempt = 0; ; attempt++) {
@@ -35,7 +35,7 @@ export class QuickBooksApiCore {
             await this.options.beforeRequest?.();
             return callSdk<unknown>((callback) => method(createSdk(config, token.realmId, token.accessToken), callback));
           },
-          this.options,
+          { ...this.options, ...slot },
         );
         recordQuickBooksResponse(200);
         return schema ? schema.parse(data) : (data as T);

@@ -12,6 +12,8 @@ export function getRealmLimits() {
   return {
     maxInFlight: Number(process.env.QBO_MAX_IN_FLIGHT ?? 8),
     perMinute: Number(process.env.QBO_MAX_PER_MINUTE ?? 480),
+    /** Batch requests per minute (Intuit: 40 per company and app); each also counts in `perMinute`. */
+    batchPerMinute: Number(process.env.QBO_MAX_BATCH_PER_MINUTE ?? 36),
   };
 }
 
@@ -47,15 +49,27 @@ export async function pauseRealm(realmId: string, ms = getThrottlePauseMs()): Pr
   return pausedUntil;
 }
 
-/** Records one request in the realm's minute window, or says when the window has room again. */
-async function reserveBudget(realmId: string, perMinute: number): Promise<Date | null> {
+/** The batch requests of a realm are counted under this key of the same request log. */
+const batchKey = (realmId: string) => `${realmId}#batch`;
+
+async function countWindow(tx: Parameters<Parameters<typeof db.$transaction>[0]>[0], key: string, limit: number): Promise<Date | null> {
+  const [window] = await tx.$queryRaw<{ n: number; oldest: Date | null }[]>`
+    SELECT count(*)::int AS n, min("at") AS oldest FROM "QuickBooksRealmRequest"
+    WHERE "realmId" = ${key} AND "at" > clock_timestamp() - make_interval(secs => ${WINDOW_MS / 1000})`;
+  return window && window.n >= limit && window.oldest ? new Date(window.oldest.getTime() + WINDOW_MS + 5) : null;
+}
+
+/**
+ * Records one request in the realm's minute window (a batch request also in the realm's batch
+ * window), or says when the window has room again.
+ */
+async function reserveBudget(realmId: string, limits: ReturnType<typeof getRealmLimits>, isBatch: boolean): Promise<Date | null> {
   return db.$transaction(async (tx) => {
     await tx.$executeRaw`SELECT pg_advisory_xact_lock(${realmKey(realmId)}, 0)`;
-    const [window] = await tx.$queryRaw<{ n: number; oldest: Date | null }[]>`
-      SELECT count(*)::int AS n, min("at") AS oldest FROM "QuickBooksRealmRequest"
-      WHERE "realmId" = ${realmId} AND "at" > clock_timestamp() - make_interval(secs => ${WINDOW_MS / 1000})`;
-    if (window && window.n >= perMinute && window.oldest) return new Date(window.oldest.getTime() + WINDOW_MS + 5);
+    const full = (await countWindow(tx, realmId, limits.perMinute)) ?? (isBatch ? await countWindow(tx, batchKey(realmId), limits.batchPerMinute) : null);
+    if (full) return full;
     await tx.$executeRaw`INSERT INTO "QuickBooksRealmRequest" ("realmId", "at") VALUES (${realmId}, clock_timestamp())`;
+    if (isBatch) await tx.$executeRaw`INSERT INTO "QuickBooksRealmRequest" ("realmId", "at") VALUES (${batchKey(realmId)}, clock_timestamp())`;
     if (Math.random() < 0.02) {
       await tx.$executeRaw`DELETE FROM "QuickBooksRealmRequest" WHERE "at" < clock_timestamp() - interval '5 minutes'`;
     }
@@ -65,9 +79,10 @@ async function reserveBudget(realmId: string, perMinute: number): Promise<Date |
 
 /**
  * Runs `send` inside the realm's limits, waiting up to `maxWaitMs` for room; past that it throws
- * RealmBusyError with the time to try again.
+ * RealmBusyError with the time to try again. A batch request takes one slot and one place in the
+ * minute like any request, and one in the realm's batch minute.
  */
-export async function withRealmSlot<T>(realmId: string, send: () => Promise<T>, options: { maxWaitMs: number }): Promise<T> {
+export async function withRealmSlot<T>(realmId: string, send: () => Promise<T>, options: { maxWaitMs: number; isBatch?: boolean }): Promise<T> {
   const limits = getRealmLimits();
   const deadline = Date.now() + options.maxWaitMs;
   const pausedUntil = await getPausedUntil(realmId);
@@ -82,7 +97,7 @@ export async function withRealmSlot<T>(realmId: string, send: () => Promise<T>, 
       }
     }
     for (;;) {
-      const retryAt = await reserveBudget(realmId, limits.perMinute);
+      const retryAt = await reserveBudget(realmId, limits, options.isBatch === true);
       if (!retryAt) break;
       if (retryAt.getTime() > deadline) throw new RealmBusyError(realmId, retryAt, "budget");
       await sleep(Math.max(retryAt.getTime() - Date.now(), POLL_MS));

@@ -12,8 +12,10 @@ import { rebaseOnCurrentCompany } from "./rebase-sync";
  * A person's Retry of a failed document. A new requestid generation, so QuickBooks does not replay
  * the old failure; the pusher still looks for an earlier success by marker first. A document meant
  * for a previous company is re-aimed at the current one first (the person's Retry is the consent).
+ * `retryRunId`: the Retry of many it belongs to, marked in the same update, so its invoices share
+ * QuickBooks batch requests from their first try.
  */
-export async function retrySync(actor: TActor, syncId: string): Promise<void> {
+export async function retrySync(actor: TActor, syncId: string, options: { retryRunId?: string } = {}): Promise<void> {
   ensureCan(actor, "invoices.manage");
   const sync = await db.quickBooksSync.findFirst({ where: { id: syncId, organizationId: actor.organizationId } });
   if (!sync) throw notFound("This QuickBooks document");
@@ -23,7 +25,7 @@ export async function retrySync(actor: TActor, syncId: string): Promise<void> {
   const rebased = sync.errorCode === REALM_CHANGED ? await rebaseOnCurrentCompany(sync) : {};
   const updated = await db.quickBooksSync.updateMany({
     where: { id: sync.id, status: "FAILED" },
-    data: { status: "PENDING", generation: { increment: 1 }, attempts: 0, errorCode: null, errorMessage: null, nextAttemptAt: null, ...rebased },
+    data: { status: "PENDING", generation: { increment: 1 }, attempts: 0, errorCode: null, errorMessage: null, nextAttemptAt: null, ...rebased, ...(options.retryRunId ? { retryRunId: options.retryRunId } : {}) },
   });
   if (updated.count === 1) await enqueuePushSync(sync.id);
 }

@@ -1,0 +1,57 @@
+import { db } from "@/lib/db/client";
+import type { QuickBooksSync } from "@/lib/generated/prisma/client";
+import { DB_NOW, getLeaseMs, getProcessId } from "@/lib/runtime/worker-process";
+import type { TClaim } from "./claim";
+
+/** Most operations QuickBooks takes in one batch request (Intuit: 30). */
+export const MAX_BATCH_ITEMS = 30;
+
+/** Rows sent in bulk (a backfill, a Retry of many) may share a batch request; rows a person waits for go alone. */
+export function isBatchCandidate(sync: Pick<QuickBooksSync, "trigger" | "retryRunId">): boolean {
+  return sync.trigger === "backfill" || sync.retryRunId !== null;
+}
+
+/**
+ * Claims, for the batch `first` leads, up to `limit` more due rows of the same organization, realm
+ * and kind that are batch candidates, oldest first. Each gets a claim of its own (the same lease
+ * as claimSync: renewed by this process's heartbeat, taken over when it stops), so every row's
+ * outcome is still recorded by its own claim's owner. Rows another worker is claiming are skipped.
+ */
+export async function claimBatchCompanions(first: TClaim, limit: number): Promise<TClaim[]> {
+  if (limit <= 0) return [];
+  const { sync } = first;
+  const claimed = await db.$queryRawUnsafe<{ id: string; claimedBy: string }[]>(
+    // MATERIALIZED: the LIMIT holds (a sub-select in WHERE may be re-run and pick more rows).
+    `WITH picked AS MATERIALIZED (
+       SELECT id FROM "QuickBooksSync"
+       WHERE "organizationId" = $1 AND "realmId" = $2 AND kind = $3::"QuickBooksDocumentKind" AND id <> $4 AND status = 'PENDING'
+         AND ("nextAttemptAt" IS NULL OR "nextAttemptAt" <= ${DB_NOW}) AND (trigger = 'backfill' OR "retryRunId" IS NOT NULL)
+       ORDER BY "createdAt", id LIMIT $6 FOR UPDATE SKIP LOCKED)
+     UPDATE "QuickBooksSync" s
+     SET status = 'SYNCING', attempts = s.attempts + 1, "claimedBy" = $5 || md5(random()::text || s.id), "nextAttemptAt" = NULL,
+         "updatedAt" = ${DB_NOW}, "lockedUntil" = ${DB_NOW} + make_interval(secs => $7::double precision / 1000)
+     FROM picked WHERE s.id = picked.id AND s.status = 'PENDING'
+     RETURNING s.id, s."claimedBy"`,
+    sync.organizationId,
+    sync.realmId,
+    sync.kind,
+    sync.id,
+    `${getProcessId()}/`,
+    limit,
+    getLeaseMs(),
+  );
+  if (claimed.length === 0) return [];
+  const rows = await db.quickBooksSync.findMany({ where: { OR: claimed.map((row) => ({ id: row.id, claimedBy: row.claimedBy })) }, orderBy: [{ createdAt: "asc" }, { id: "asc" }] });
+  return rows.map((row) => ({ sync: row, claimId: row.claimedBy! }));
+}
+
+/** The claims that still hold an unexpired lease (one query for a whole batch; assertClaim for one). */
+export async function findHeldClaims(claims: TClaim[]): Promise<TClaim[]> {
+  if (claims.length === 0) return [];
+  const held = await db.$queryRawUnsafe<{ id: string; claimedBy: string }[]>(
+    `SELECT id, "claimedBy" FROM "QuickBooksSync" WHERE id = ANY($1::text[]) AND status = 'SYNCING' AND "lockedUntil" > ${DB_NOW}`,
+    claims.map((claim) => claim.sync.id),
+  );
+  const owners = new Map(held.map((row) => [row.id, row.claimedBy]));
+  return claims.filter((claim) => owners.get(claim.sync.id) === claim.claimId);
+}

@@ -1,0 +1,74 @@
+import { getLogger } from "@/lib/logger";
+import { QuickBooksApi } from "@/lib/quickbooks/api";
+import { QuickBooksBatchApi } from "@/lib/quickbooks/batch";
+import { claimBatchCompanions, findHeldClaims, MAX_BATCH_ITEMS } from "./batch-claim";
+import { assertClaim, ClaimLostError, type TClaim } from "./claim";
+import type { TPushOutcome } from "./push-outcome";
+import type { TBatchPusher } from "./pushers";
+import { recordPushFailure, recordPushOutcome } from "./record-outcome";
+
+const log = getLogger("sync.batch");
+/** Rows prepared at once (each may look its document up by marker: one request). */
+const PREPARE_LANES = 4;
+/** How long a batch waits for room in the company's budget before its rows are rescheduled. */
+const MAX_WAIT_MS = 5000;
+
+type TCreate = { claim: TClaim; bId: string; body: Record<string, unknown>; finish: (created: unknown) => TPushOutcome };
+
+/**
+ * A bulk run's rows through QuickBooks' batch endpoint. `first` (claimed by its task) leads: up to
+ * 29 more due rows of its company are claimed, each with its own lease. Each row then takes its
+ * single push's steps before the create (the marker lookup after an unseen outcome, adopting what
+ * it finds; a cancelled job is skipped), under its own claim check. The creates left go out in one
+ * batch request, sent only for rows whose claim still holds (checked inside the request slot).
+ * Each item's answer is that row's outcome, recorded exactly as a single push records it (a per-
+ * item Fault: retried or a person's; a created invoice: synced). A whole-batch failure (5xx,
+ * timeout, dropped connection, 429) is every row's failure: retried later with the marker lookup
+ * first, since the batch may have been committed.
+ */
+export async function runBatchPush(first: TClaim, connectionId: string, pusher: TBatchPusher): Promise<void> {
+  const claims = [first, ...(await claimBatchCompanions(first, MAX_BATCH_ITEMS - 1))];
+  const creates: TCreate[] = [];
+  const waiting = [...claims];
+  const lane = async () => {
+    for (let claim = waiting.shift(); claim; claim = waiting.shift()) {
+      const current = claim;
+      try {
+        const prepared = await pusher.prepare(current.sync, new QuickBooksApi(connectionId, { maxWaitMs: MAX_WAIT_MS, beforeRequest: () => assertClaim(current) }));
+        if ("outcome" in prepared) await recordPushOutcome(current, prepared.outcome);
+        else creates.push({ claim: current, bId: `b${claims.indexOf(current)}`, body: prepared.create, finish: prepared.finish });
+      } catch (error) {
+        await recordPushFailure(current, error);
+      }
+    }
+  };
+  await Promise.all(Array.from({ length: PREPARE_LANES }, lane));
+  if (creates.length > 0) await sendCreates(first, connectionId, pusher, creates);
+}
+
+async function sendCreates(first: TClaim, connectionId: string, pusher: TBatchPusher, creates: TCreate[]) {
+  let held: TCreate[] = [];
+  const api = new QuickBooksBatchApi(connectionId, {
+    maxWaitMs: MAX_WAIT_MS,
+    beforeRequest: async () => {
+      const live = new Set(await findHeldClaims(creates.map((create) => create.claim)));
+      held = creates.filter((create) => live.has(create.claim));
+      if (held.length === 0) throw new ClaimLostError(first.sync.id);
+    },
+  });
+  let results: Awaited<ReturnType<typeof api.createInBatch>>;
+  try {
+    results = await api.createInBatch(pusher.entity, pusher.schema, () => held.map(({ bId, body }) => ({ bId, body })));
+  } catch (error) {
+    // Each row's own claim fences this: a row another worker took over meanwhile records nothing here.
+    for (const create of creates) await recordPushFailure(create.claim, error);
+    return;
+  }
+  log.info({ items: held.length, left: creates.length - held.length }, "batch sent to QuickBooks");
+  for (const create of held) {
+    const result = results.get(create.bId);
+    if (!result) continue;
+    if (result.ok) await recordPushOutcome(create.claim, create.finish(result.entity));
+    else await recordPushFailure(create.claim, result.error);
+  }
+}
