@@ -70,18 +70,20 @@ export async function pushInvoiceEmail(email: QuickBooksSync, api: QuickBooksApi
   const { invoiceSyncId } = ZInvoiceEmailPayloadSchema.parse(email.payload);
   const invoice = await db.quickBooksSync.findFirst({ where: { id: invoiceSyncId, organizationId: email.organizationId, kind: "INVOICE" } });
   const blocked = checkInvoice(invoice, email);
-  if (blocked || !invoice?.qboId) return blocked ?? { kind: "skipped", message: "The invoice was not sent, so it is not emailed." };
-  const result = await sendInvoiceEmail(api, invoice.qboId, { onlyOnce: true });
+  if (blocked) return blocked;
+  // checkInvoice passed: the invoice row is SYNCED with its QuickBooks id.
+  const { id, qboId, qboDocNumber, qboTxnDate, qboTotalCents, qboCustomerName } = invoice as QuickBooksSync & { qboId: string };
+  const result = await sendInvoiceEmail(api, qboId, { onlyOnce: true });
   if (result.kind === "gone") return { kind: "skipped", message: "The invoice was deleted in QuickBooks, so it is not emailed." };
   if (result.kind === "no_address") return { kind: "failed", code: NO_EMAIL_ADDRESS, message: noEmailAddressMessage(result.customerName) };
-  await db.quickBooksSync.updateMany({ where: { id: invoice.id, qboId: invoice.qboId }, data: { qboEmailedAt: result.emailedAt } });
+  await db.quickBooksSync.updateMany({ where: { id, qboId }, data: { qboEmailedAt: result.emailedAt } });
   return {
     kind: "synced",
-    qboId: invoice.qboId,
-    qboDocNumber: invoice.qboDocNumber,
-    qboTxnDate: invoice.qboTxnDate ?? result.invoice.TxnDate,
-    qboTotalCents: invoice.qboTotalCents ?? 0,
-    qboCustomerName: invoice.qboCustomerName,
+    qboId,
+    qboDocNumber,
+    qboTxnDate: qboTxnDate ?? result.invoice.TxnDate,
+    qboTotalCents: qboTotalCents ?? 0,
+    qboCustomerName,
     notes: { emailedAt: result.emailedAt.toISOString(), adopted: result.kind === "already_sent" },
   };
 }

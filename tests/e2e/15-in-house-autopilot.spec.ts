@@ -54,3 +54,48 @@ test("[IN-HOUSE]: a completed job for a new customer → link it → invoice num
   await expect(tab.getByTestId("invoice-number")).toHaveText(/^\d+$/, { timeout: 15_000 });
   await expect(tab).toContainText(customer);
 });
+
+test("[IN-HOUSE]: Email automatically emails the next invoice by itself; a payment received in QuickBooks shows Partly paid, then Paid", async ({ page }) => {
+  await signInAs(page, "owner@acme.test");
+  await page.goto("/management/integrations/quickbooks/configuration");
+  await expect(page.getByRole("button", { name: "Save changes" })).toBeEnabled();
+  await page.getByLabel("Automatically when the job is completed").check();
+  await page.getByLabel("Email in-house invoices automatically").check();
+  await page.getByRole("button", { name: "Save changes" }).click();
+  await expect(page.getByRole("status")).toContainText(/Saved|Nothing changed/);
+  await expect(page.getByTestId("configuration-history")).toContainText("Email in-house invoices automatically");
+
+  // A customer QuickBooks has an email address for (the demo company's Great Lakes Aerospace).
+  const tab = await completeNewInHouseJob(page, "Great Lakes Aerospace");
+  // Linked once before, or now by its exact suggestion.
+  const needsCustomer = tab.getByTestId("invoice-needs-customer");
+  await expect(tab.getByTestId("invoice-number").or(needsCustomer)).toBeVisible({ timeout: 15_000 });
+  if (await needsCustomer.isVisible()) await needsCustomer.getByRole("button", { name: "Link Great Lakes Aerospace" }).click();
+  await expect(tab.getByTestId("invoice-number")).toHaveText(/^\d+$/, { timeout: 15_000 });
+  await expect(tab.getByTestId("invoice-emailed")).toContainText(/Emailed on /, { timeout: 20_000 });
+  await expect(tab.getByRole("button", { name: "Email again" })).toBeVisible();
+  const number = (await tab.getByTestId("invoice-number").textContent())!;
+  const totalCents = Math.round(Number((await tab.getByTestId("invoice-amount").textContent())!.replace(/[$,]/g, "")) * 100);
+
+  // Received by hand in QuickBooks' own screens: the webhook reaches the app and the tab follows.
+  const quickBooks = await page.context().newPage();
+  await quickBooks.goto(`${EMULATOR}/app/${ACME_REALM}/invoices`);
+  const row = quickBooks.locator("tr[data-invoice-id]").filter({ has: quickBooks.getByRole("cell", { name: number, exact: true }) });
+  await expect(row).toHaveCount(1);
+  const invoiceId = await row.getAttribute("data-invoice-id");
+  await quickBooks.goto(`${EMULATOR}/app/${ACME_REALM}/invoices/${invoiceId}`);
+  await quickBooks.getByLabel("Payment amount").fill("30.00");
+  await quickBooks.getByRole("button", { name: "Receive payment" }).click();
+  const open = ((totalCents - 3000) / 100).toFixed(2);
+  await expect(tab.getByTestId("invoice-payment-status")).toHaveText(`Partly paid ($${open} open)`, { timeout: 20_000 });
+
+  await page.goto(`/jobs?invoice=partly_paid&q=${encodeURIComponent("Great Lakes")}`);
+  await expect(page.getByRole("row").filter({ hasText: `No. ${number}` })).toContainText(`Partly paid ($${open} open)`);
+
+  await quickBooks.goto(`${EMULATOR}/app/${ACME_REALM}/invoices/${invoiceId}`);
+  await quickBooks.getByRole("button", { name: "Receive payment" }).click();
+  await expect(async () => {
+    await page.goto("/jobs?invoice=paid");
+    await expect(page.getByRole("row").filter({ hasText: `No. ${number}` })).toContainText("Paid", { timeout: 1000 });
+  }).toPass({ timeout: 20_000 });
+});
