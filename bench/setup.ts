@@ -9,7 +9,8 @@ import { startEmulator, type EmulatorOptions } from "../qbo-emulator/src/index";
 
 export const BENCH_REALM = "9130357766900001";
 
-export async function startBench(emulatorOptions: EmulatorOptions = {}, env: Record<string, string> = {}) {
+/** A throwaway embedded PostgreSQL (migrated) and the emulator, with this process's env pointed at both. */
+export async function startBenchServices(emulatorOptions: EmulatorOptions = {}, env: Record<string, string> = {}) {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "wc-bench-"));
   fs.chmodSync(dataDir, 0o755);
   const database = await startEmbeddedPostgres({ dataDir: path.join(dataDir, "pg"), persistent: false, database: "bench" });
@@ -21,13 +22,25 @@ export async function startBench(emulatorOptions: EmulatorOptions = {}, env: Rec
     QBO_CLIENT_SECRET: "workcenter-emulator-secret",
     QBO_BASE_URL: emulator.url,
     TOKEN_ENCRYPTION_KEYS: "k1:MDEyMzQ1Njc4OWFiY2RlZjAxMjM0NTY3ODlhYmNkZWY=",
+    XOMETRY_WEBHOOK_SECRET: "bench-xometry-webhook-secret",
+    WORKCENTER_DATA_DIR: dataDir,
     LOG_LEVEL: "silent",
     ...env,
   });
   const { db } = await import("../lib/db/client");
-  const { encryptTokenSet } = await import("../lib/quickbooks/token-store");
   const { composeFeatures } = await import("../lib/features");
   composeFeatures();
+  const stop = async () => {
+    await emulator.close();
+    await database.stop();
+    fs.rmSync(dataDir, { recursive: true, force: true });
+  };
+  return { db, emulator, databaseUrl: database.url, stop };
+}
+
+export async function startBench(emulatorOptions: EmulatorOptions = {}, env: Record<string, string> = {}) {
+  const { db, emulator, stop } = await startBenchServices(emulatorOptions, env);
+  const { encryptTokenSet } = await import("../lib/quickbooks/token-store");
   const organization = await db.organization.create({ data: { name: "Bench Shop", xometrySupplierId: "S-BENCH" } });
   const user = await db.user.create({ data: { email: "bench@shop.test", name: "Bench", passwordHash: "-", memberships: { create: { organizationId: organization.id, role: "OWNER" } } } });
   const actor = { userId: user.id, organizationId: organization.id, role: "OWNER" as const };
@@ -48,11 +61,6 @@ export async function startBench(emulatorOptions: EmulatorOptions = {}, env: Rec
         priceCents: 10_000 + index, expectedShipDate: new Date("2026-12-15T00:00:00Z"), acceptedAt: status === "SHIPPED" ? new Date() : null, shipDate: status === "SHIPPED" ? new Date("2026-11-20T00:00:00Z") : null,
       },
     });
-  const stop = async () => {
-    await emulator.close();
-    await database.stop();
-    fs.rmSync(dataDir, { recursive: true, force: true });
-  };
   return { db, emulator, organization, actor, connection, newJob, stop };
 }
 
