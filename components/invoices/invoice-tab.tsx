@@ -8,10 +8,11 @@ import { InvoiceDocument } from "./invoice-document";
 
 const UNSETTLED = new Set(["PENDING", "SYNCING"]);
 
-/** The invoice, its payment or a change to it is still on its way: poll fast until it settles. */
+/** The invoice, its payment, its automatic email (once the invoice is there) or a change to it is still on its way: poll fast until it settles. */
 function isUnsettled(view: TJobInvoiceView | undefined): boolean {
   if (view?.state !== "document") return false;
-  return UNSETTLED.has(view.status) || (view.payment !== null && UNSETTLED.has(view.payment.status)) || view.changes.some((change) => UNSETTLED.has(change.status));
+  const isEmailing = view.status === "SYNCED" && view.autoEmail !== null && UNSETTLED.has(view.autoEmail.status);
+  return UNSETTLED.has(view.status) || (view.payment !== null && UNSETTLED.has(view.payment.status)) || isEmailing || view.changes.some((change) => UNSETTLED.has(change.status));
 }
 
 async function readJson<T>(response: Response): Promise<T> {
