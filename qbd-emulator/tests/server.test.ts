@@ -1,4 +1,7 @@
 // startDesktopEmulator: the admin API (applications, update now, lists, faults, raw qbXML), the page, and the scheduler.
+import { mkdtempSync, rmSync, statSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { buildRequest, startDesktopEmulator, type TRunningDesktopEmulator } from "../src/index";
 import { buildQwc, startSoapService, type TSoapService } from "./soap-service";
@@ -70,6 +73,25 @@ describe("Desktop emulator server", () => {
     const page = await fetch(`${emulator.url}/`);
     expect(page.headers.get("content-type")).toContain("text/html");
     expect(await page.text()).toContain("QuickBooks Desktop emulator: Acme Precision Machining");
+  });
+
+  it("remembers the applications and the company file across restarts", async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), "qbd-server-"));
+    try {
+      service = await startSoapService({ requests: [invoiceAdd("J-9")] });
+      const files = { appsFile: path.join(dir, "apps.json"), stateFile: path.join(dir, "company.json"), schedule: false };
+      emulator = await startDesktopEmulator(files);
+      const added = await call("/apps", { method: "POST", body: { qwc: buildQwc({ appUrl: service.url }), password: "pw" } });
+      await call(`/apps/${String(added.body.id)}/run`, { method: "POST" });
+      await emulator.close();
+      expect(statSync(files.appsFile).mode & 0o777).toBe(0o600);
+      emulator = await startDesktopEmulator(files);
+      const state = await call("/state");
+      expect((state.body.apps as { id: string }[]).map((a) => a.id)).toEqual([added.body.id]);
+      expect((await call("/company/invoices")).body.map((i) => (i as { RefNumber: string }).RefNumber)).toEqual(["J-9"]);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   it("polls each application on its .qwc schedule", async () => {

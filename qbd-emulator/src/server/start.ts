@@ -35,6 +35,11 @@ export async function startDesktopEmulator(options: TDesktopEmulatorOptions = {}
     handleAdmin(req, res, { companyFile, apps })
       .then((handled) => {
         if (handled) return;
+        if (req.url === "/favicon.ico") {
+          res.writeHead(204);
+          res.end();
+          return;
+        }
         if (req.method === "GET" && (req.url === "/" || req.url?.startsWith("/?"))) {
           res.writeHead(200, { "content-type": "text/html; charset=utf-8", "cache-control": "no-store" });
           res.end(renderPage(companyFile.admin.companyName()));
