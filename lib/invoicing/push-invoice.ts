@@ -11,10 +11,12 @@ import { amountToCents, type TPreparedPush, type TPushOutcome } from "@/lib/sync
 import { defineBatchPusher } from "@/lib/sync/pushers";
 import { priceDrift } from "./triggers";
 import { buildInvoiceMarker, buildQuickBooksInvoice, buildRequestId, ZInvoicePayloadSchema, type TInvoicePayload } from "./invoice-payload";
+import { describeInvoiceTermsTax, getTermNames, peekTermNames, resolveInvoiceSales, RESALE_SALES } from "./invoice-terms-tax";
 
-function synced(invoice: TInvoice, payload: TInvoicePayload, driftReason?: string): TPushOutcome {
+function synced(invoice: TInvoice, payload: TInvoicePayload, termNames: Map<string, string>, driftReason?: string): TPushOutcome {
   return {
     ...(driftReason ? { driftReason } : {}),
+    ...describeInvoiceTermsTax(invoice, termNames),
     kind: "synced",
     qboId: invoice.Id,
     qboDocNumber: invoice.DocNumber ?? null,
@@ -54,17 +56,20 @@ export async function prepareInvoicePush(sync: QuickBooksSync, api: QuickBooksAp
   const mayHaveSent = sync.attempts > 1 || sync.generation > 0;
   const existing = mayHaveSent ? await findInvoiceByMarker(api, payload, sync.id, getSupersededQboIds(sync.change)) : null;
   if (!job || job.status === "CANCELLED") {
-    if (existing) return { outcome: synced(existing, payload, "Job cancelled while its invoice was being sent. The invoice is open in QuickBooks.") };
+    if (existing) return { outcome: synced(existing, payload, peekTermNames(sync.realmId), "Job cancelled while its invoice was being sent. The invoice is open in QuickBooks.") };
     return { outcome: { kind: "skipped", message: job ? "The job was cancelled before its invoice was created, so none was sent." : "The job no longer exists, so no invoice was sent." } };
   }
+  // In-house: the customer's terms and tax setting, read from QuickBooks now (not when adopting one already sent).
+  const sales = existing ? RESALE_SALES : await resolveInvoiceSales(api, payload);
+  const termNames = sales.termId ? await getTermNames(api, sync.realmId) : peekTermNames(sync.realmId);
   const finish = (invoice: TInvoice): TPushOutcome => {
     const invoicedCents = amountToCents(invoice.TotalAmt);
     const isRepriced = payload.source === "XOMETRY" && invoicedCents !== job.priceCents;
-    return synced(invoice, payload, isRepriced ? priceDrift(invoicedCents, job.priceCents) : undefined);
+    return synced(invoice, payload, termNames, isRepriced ? priceDrift(invoicedCents, job.priceCents) : undefined);
   };
   if (existing) return { outcome: finish(existing) };
   const customTxnNumbers = (await getCompanySettingsCached(api, sync.realmId)).customTxnNumbers;
-  return { create: buildQuickBooksInvoice(payload, { syncId: sync.id, customTxnNumbers }), finish };
+  return { create: buildQuickBooksInvoice(payload, { syncId: sync.id, customTxnNumbers, sales }), finish };
 }
 
 /**
