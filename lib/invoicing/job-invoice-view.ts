@@ -28,6 +28,10 @@ export type TJobInvoiceView =
       number: string | null;
       txnDate: string | null;
       totalCents: number | null;
+      /** Terms and sales tax as QuickBooks computed them (due date YYYY-MM-DD, "Net 30", tax in cents, included in the total). */
+      dueDate: string | null;
+      termName: string | null;
+      taxCents: number | null;
       customerName: string | null;
       message: string | null;
       driftReason: string | null;
@@ -77,6 +81,9 @@ export async function getJobInvoiceView(actor: TActor, jobId: string): Promise<T
       number: sync.qboDocNumber,
       txnDate: sync.qboTxnDate ?? (sync.payload as { txnDate?: string }).txnDate ?? null,
       totalCents: sync.qboTotalCents,
+      dueDate: sync.qboDueDate,
+      termName: sync.qboTermName,
+      taxCents: sync.qboTaxCents,
       customerName: sync.qboCustomerName ?? (sync.payload as { customerName?: string }).customerName ?? null,
       message: sync.errorMessage,
       // A pending decision explains the drift in its own words; a voided or deleted invoice has none.
