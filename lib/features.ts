@@ -5,6 +5,7 @@ import { inboundFeature } from "@/lib/inbound/feature";
 import { invoicingFeature } from "@/lib/invoicing/feature";
 import { invoiceEmailFeature } from "@/lib/invoicing/invoice-email-auto";
 import { paymentsFeature } from "@/lib/payouts/feature";
+import { desktopFeature, registerDesktopDocuments } from "@/lib/quickbooks-desktop/feature";
 import { registerPeriodicWork, registerTaskHandler } from "@/lib/queue/handlers";
 import { registerBatchPusher, registerPusher, type TSyncFeature } from "@/lib/sync/pushers";
 import { registerPulledTransport } from "@/lib/sync/transport";
@@ -16,12 +17,13 @@ import { registerPulledTransport } from "@/lib/sync/transport";
  * is one more line here.
  */
 // invoiceEmailFeature after inHouseInvoicingFeature: its completion subscriber reads the invoice row written before it.
-const FEATURES: TSyncFeature[] = [invoicingFeature, paymentsFeature, inboundFeature, changesFeature, inHouseInvoicingFeature, invoiceEmailFeature];
+const FEATURES: TSyncFeature[] = [invoicingFeature, paymentsFeature, inboundFeature, changesFeature, inHouseInvoicingFeature, invoiceEmailFeature, desktopFeature];
 
 export function composeFeatures(): void {
   const state = globalThis as unknown as { workcenterFeaturesComposed?: boolean };
   if (state.workcenterFeaturesComposed) return;
   state.workcenterFeaturesComposed = true;
+  registerDesktopDocuments();
   for (const feature of FEATURES) {
     for (const [kind, pusher] of Object.entries(feature.pushers)) registerPusher(kind as keyof TSyncFeature["pushers"], pusher!);
     for (const [kind, pusher] of Object.entries(feature.batchPushers ?? {})) registerBatchPusher(kind as keyof TSyncFeature["pushers"], pusher!);

@@ -10,14 +10,14 @@ import { PAUSED_MESSAGE } from "@/lib/sync/create-sync";
 import { amountToCents, type TPushOutcome } from "@/lib/sync/push-outcome";
 import { checkDepositAccounts } from "./deposit-accounts";
 import { ZDepositPayloadSchema } from "./deposit-payload";
-import { buildPaymentMarker, buildQuickBooksPayment, planPayments, ZPaymentPayloadSchema, type TInvoiceToPay, type TPaymentPayload } from "./payment-payload";
+import { buildPaymentMarker, buildQuickBooksPayment, planPayments, ZPaymentPayloadSchema, type TInvoiceToPay, type TPaymentPayload, type TPaymentPlan } from "./payment-payload";
 
 const INVOICE_WAIT_MS = 1000;
 
-type TReady = { kind: "ready"; invoices: { jobNumber: string; invoiceId: string; payoutCents: number }[] };
+export type TReady = { kind: "ready"; invoices: { jobNumber: string; invoiceId: string; payoutCents: number }[] };
 
-/** Every job's invoice, created first where missing; or why the payout needs a person. */
-async function collectInvoices(sync: QuickBooksSync, payload: TPaymentPayload): Promise<TReady | TPushOutcome> {
+/** Every job's invoice, created first where missing; or why the payout needs a person (Online and Desktop alike). */
+export async function collectInvoices(sync: QuickBooksSync, payload: TPaymentPayload): Promise<TReady | TPushOutcome> {
   const jobs = await db.job.findMany({
     where: { organizationId: sync.organizationId, id: { in: payload.lines.map((line) => line.jobId) } },
     include: { syncs: { where: { kind: "INVOICE" } } },
@@ -117,13 +117,20 @@ export async function pushPayment(sync: QuickBooksSync, api: QuickBooksApi): Pro
     payoutCents: invoice.payoutCents,
   }));
   const plans = planPayments(toPay);
-  const payments: { customerId: string; customerName: string | null; qboId: string; totalCents: number }[] = [];
+  const payments: TPostedPayment[] = [];
   for (const [index, plan] of plans.entries()) {
     const payment =
       existing.get(plan.customerId) ??
       (await api.createPayment(buildQuickBooksPayment(plan, payload, sync.id), `wc-${sync.id}-${sync.generation}-${index}`));
     payments.push({ customerId: plan.customerId, customerName: payment.CustomerRef.name ?? null, qboId: payment.Id, totalCents: amountToCents(payment.TotalAmt) });
   }
+  return buildPaymentOutcome(payments, payload, plans);
+}
+
+export type TPostedPayment = { customerId: string; customerName: string | null; qboId: string; totalCents: number };
+
+/** A payout's payments as its row records them (Online and Desktop alike): the deposit links `notes.payments`. */
+export function buildPaymentOutcome(payments: TPostedPayment[], payload: Pick<TPaymentPayload, "txnDate">, plans: TPaymentPlan[]): TPushOutcome {
   return {
     kind: "synced",
     qboId: payments.map((payment) => payment.qboId).join(","),

@@ -29,7 +29,8 @@ export const qbwcMethods = {
   authenticate: async (args: unknown, address: string) => {
     const input = z.object({ strUserName: text, strPassword: text }).parse(args ?? {});
     const reply = (ticket: string, status: string) => ({ authenticateResult: { string: [ticket, status, "", ""] } });
-    const login = input.strUserName && input.strPassword ? await verifyDesktopLogin(input.strUserName, input.strPassword, address) : null;
+    const isPlausible = input.strUserName.length > 0 && input.strUserName.length <= 100 && input.strPassword.length > 0 && input.strPassword.length <= 200;
+    const login = isPlausible ? await verifyDesktopLogin(input.strUserName, input.strPassword, address) : null;
     if (!login) {
       log.info("Web Connector login refused");
       return reply("", "nvu");

@@ -1,4 +1,10 @@
-// Desktop transport: what each Web Connector poll carries (stub; the real queue lands next).
+// The Desktop transport: what each Web Connector poll carries. D2's SOAP methods call only these.
+import { countDueDesktopRows } from "./queue/claim";
+import { endSession } from "./queue/end-session";
+import { nextRequest } from "./queue/next-request";
+import { getLastError, receiveResponse } from "./queue/receive";
+import { findDesktopConnection } from "./queue/session-context";
+import { areListsDue } from "./lists/list-store";
 
 export type TDesktopSession = {
   sessionId: string;
@@ -8,27 +14,29 @@ export type TDesktopSession = {
   qbXmlMinor: number;
 };
 
-export async function hasDesktopWork(_organizationId: string): Promise<boolean> {
-  return false;
+/** authenticate → "none" when false: no due row of the organization's Desktop realm and no list to read. */
+export async function hasDesktopWork(organizationId: string): Promise<boolean> {
+  const connection = await findDesktopConnection(organizationId);
+  if (!connection) return false;
+  return (await areListsDue(organizationId)) || (await countDueDesktopRows(organizationId, connection.realmId)) > 0;
 }
 
-export async function nextDesktopRequest(_session: TDesktopSession): Promise<string | null> {
-  return null;
+/** sendRequestXML: one qbXML request, or null when there is nothing (more) to do. */
+export async function nextDesktopRequest(session: TDesktopSession): Promise<string | null> {
+  return nextRequest(session);
 }
 
-export async function receiveDesktopResponse(
-  _session: TDesktopSession,
-  _answer: { xml: string | null; hresult?: string; message?: string },
-): Promise<number> {
-  return 100;
+/** receiveResponseXML: percent done 0–100, negative = error (QBWC then calls getLastError). */
+export async function receiveDesktopResponse(session: TDesktopSession, answer: { xml: string | null; hresult?: string; message?: string }): Promise<number> {
+  return receiveResponse(session, answer);
 }
 
-export async function getDesktopLastError(_session: TDesktopSession): Promise<string> {
-  return "";
+/** getLastError: plain words. */
+export async function getDesktopLastError(session: TDesktopSession): Promise<string> {
+  return getLastError(session);
 }
 
-export async function endDesktopSession(
-  _session: TDesktopSession,
-  _reason: "closed" | "connectionError",
-  _message?: string,
-): Promise<void> {}
+/** closeConnection / connectionError: anything still unanswered → outcome unknown (looked up before any re-send). */
+export async function endDesktopSession(session: TDesktopSession, reason: "closed" | "connectionError", _message?: string): Promise<void> {
+  await endSession(session, reason);
+}

@@ -52,7 +52,10 @@ export function QuickBooksPicker({
       return body as TLookupPage;
     },
     getNextPageParam: (last, pages) => (last.hasMore ? pages.length + 1 : undefined),
+    // QuickBooks Desktop: until the Web Connector has read the company file, look again every few seconds.
+    refetchInterval: (current) => (current.state.data?.pages[0]?.isWaiting ? 5000 : false),
   });
+  const desktop = query.data?.pages[0];
   const options: TLookupOption[] = query.data?.pages.flatMap((page) => page.options) ?? [];
   return (
     <div className="space-y-2">
@@ -103,8 +106,13 @@ export function QuickBooksPicker({
             {query.isFetchingNextPage ? "Loading…" : "Load more"}
           </Button>
         )}
-        {extra}
+        {desktop?.createHint ? <p className="text-xs text-slate-500">{desktop.createHint}</p> : extra}
       </div>
+      {desktop?.note && (
+        <p role="status" className="text-xs text-slate-500" data-testid={`lookup-note-${params.role ?? kind}`}>
+          {desktop.note}
+        </p>
+      )}
       {error && (
         <p role="alert" className="text-xs font-medium text-red-700">
           {error}

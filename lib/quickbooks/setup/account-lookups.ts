@@ -2,12 +2,12 @@ import { z } from "zod";
 import { ensureCan, type TActor } from "@/lib/auth/permissions";
 import { AppError } from "@/lib/errors";
 import { parseInput } from "@/lib/validation";
-import type { QuickBooksApi } from "../api";
 import { QuickBooksError } from "../errors";
 import type { TAccount } from "../schemas";
 import { ACCOUNT_ROLE_RULES, ALL_ACCOUNT_TYPES, accountCurrency, whyAccountUnusable, ZAccountRoleSchema, type TAccountRole } from "./account-roles";
 import { LOOKUP_PAGE_SIZE, withApi, ZLookupRequestSchema, type TLookupOption, type TLookupPage } from "./lookups";
 import { readCompanySettings } from "./preflight";
+import type { TSetupApi } from "./setup-api";
 
 export const ZAccountLookupRequestSchema = ZLookupRequestSchema.extend({ role: ZAccountRoleSchema });
 export const ZCreateAccountRequestSchema = z.strictObject({ role: ZAccountRoleSchema });
@@ -35,7 +35,7 @@ export async function searchAccounts(actor: TActor, input: unknown): Promise<TLo
   });
 }
 
-async function findActiveByName(api: QuickBooksApi, name: string): Promise<TAccount | undefined> {
+async function findActiveByName(api: TSetupApi, name: string): Promise<TAccount | undefined> {
   const rows = await api.listAccounts(ALL_ACCOUNT_TYPES, name, { startPosition: 1, maxResults: 50 });
   return rows.find((account) => account.Name.toLowerCase() === name.toLowerCase());
 }

@@ -2,7 +2,8 @@ import { z } from "zod";
 import { ensureCan, type TActor } from "@/lib/auth/permissions";
 import { toUserMessage } from "@/lib/errors";
 import { parseInput } from "@/lib/validation";
-import { requireQuickBooksApi, toInteractiveError } from "../connection";
+import { toInteractiveError } from "../connection";
+import { requireSetupApi, type TSetupApi } from "./setup-api";
 import { QuickBooksError } from "../errors";
 import { UNDEPOSITED_FUNDS } from "./account-roles";
 import { checkCompanySettings, readCompanySettings, type TCompanySettings, type TPreflightIssue } from "./preflight";
@@ -15,12 +16,13 @@ export const ZLookupRequestSchema = z.object({
 });
 
 export type TLookupOption = { id: string; name: string; detail?: string; isUsable: boolean };
-export type TLookupPage = { options: TLookupOption[]; hasMore: boolean };
+/** A page of a lookup; for QuickBooks Desktop also where the list comes from (`note`) and how to add to it. */
+export type TLookupPage = { options: TLookupOption[]; hasMore: boolean; note?: string; isWaiting?: boolean; createHint?: string };
 
 /** Runs a lookup against the organization's company; QuickBooks failures come back in plain words. */
-export async function withApi<T>(actor: TActor, run: (api: Awaited<ReturnType<typeof requireQuickBooksApi>>["api"]) => Promise<T>): Promise<T> {
+export async function withApi<T>(actor: TActor, run: (api: TSetupApi) => Promise<T>): Promise<T> {
   ensureCan(actor, "quickbooks.lookup");
-  const { api } = await requireQuickBooksApi(actor.organizationId);
+  const { api } = await requireSetupApi(actor.organizationId);
   try {
     return await run(api);
   } catch (error) {

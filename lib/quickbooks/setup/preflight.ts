@@ -16,7 +16,7 @@ export function toCompanySettings(preferences: TPreferences): TCompanySettings {
   };
 }
 
-export async function readCompanySettings(api: QuickBooksApi): Promise<TCompanySettings> {
+export async function readCompanySettings(api: Pick<QuickBooksApi, "getPreferences">): Promise<TCompanySettings> {
   return toCompanySettings(await api.getPreferences());
 }
 

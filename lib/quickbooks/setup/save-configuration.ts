@@ -2,7 +2,8 @@ import { ensureCan, type TActor } from "@/lib/auth/permissions";
 import { db } from "@/lib/db/client";
 import type { QuickBooksConfiguration } from "@/lib/generated/prisma/client";
 import { parseInput } from "@/lib/validation";
-import { requireQuickBooksApi, toInteractiveError } from "../connection";
+import { toInteractiveError } from "../connection";
+import { requireSetupApi, type TSetupApi } from "./setup-api";
 import { ACCOUNT_ROLES, type TAccountRole } from "./account-roles";
 import { CHANGE_POLICY_LABELS, IN_HOUSE_MODE_LABELS, SOURCE_LABELS, TRIGGER_LABELS, ZConfigurationInputSchema } from "./schemas";
 import { validateConfiguration, type TValidatedConfiguration } from "./validate-configuration";
@@ -56,7 +57,7 @@ function diff(before: QuickBooksConfiguration | null, after: TValidatedConfigura
 export async function saveQuickBooksConfiguration(actor: TActor, rawInput: unknown): Promise<{ changes: TConfigurationChanges }> {
   ensureCan(actor, "integrations.manage");
   const input = parseInput(ZConfigurationInputSchema, rawInput);
-  const { connection, api } = await requireQuickBooksApi(actor.organizationId);
+  const { connection, api } = await requireSetupApi(actor.organizationId);
   let validated: TValidatedConfiguration;
   try {
     validated = await validateConfiguration(api, input);

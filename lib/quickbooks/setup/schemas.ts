@@ -2,7 +2,8 @@ import { z } from "zod";
 import { ACCOUNT_ROLE_RULES, ACCOUNT_ROLES, accountField, type TAccountRole } from "./account-roles";
 
 /** QuickBooks ids are numeric strings; anything else is refused before we ask QuickBooks. */
-export const ZQuickBooksIdSchema = z.string().trim().regex(/^\d{1,20}$/, "Choose from the list");
+/** A QuickBooks Online Id ("123"), or a QuickBooks Desktop ListID ("80000011-1796144299"). */
+export const ZQuickBooksIdSchema = z.string().trim().regex(/^(\d{1,20}|[0-9A-F]{1,16}-\d{1,16})$/i, "Choose from the list");
 
 export const ZJobSourcesSchema = z.enum(["XOMETRY", "IN_HOUSE", "BOTH"], { message: "Choose which jobs to invoice" });
 export const ZInvoiceTriggerSchema = z.enum(["JOB_ACCEPTED", "JOB_SHIPPED"], { message: "Choose when to invoice" });

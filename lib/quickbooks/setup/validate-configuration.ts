@@ -1,9 +1,9 @@
 import { AppError } from "@/lib/errors";
-import type { QuickBooksApi } from "../api";
 import { QuickBooksError } from "../errors";
 import type { TAccount, TCustomer, TItem } from "../schemas";
 import { checkCompanySettings, checkXometryCustomer, readCompanySettings, type TCompanySettings } from "./preflight";
 import type { TConfigurationInput } from "./schemas";
+import type { TSetupApi } from "./setup-api";
 import { validateDepositAccounts, type TDepositAccountNames } from "./validate-deposit-accounts";
 
 export type TValidatedConfiguration = TConfigurationInput &
@@ -38,7 +38,7 @@ async function findInCompany<T>(read: () => Promise<T>, field: string, what: str
  * Checks every saved id against the connected company (it exists there, is active, is the right
  * kind, the currency rule holds) and takes the display names from QuickBooks, never from input.
  */
-export async function validateConfiguration(api: QuickBooksApi, input: TConfigurationInput): Promise<TValidatedConfiguration> {
+export async function validateConfiguration(api: TSetupApi, input: TConfigurationInput): Promise<TValidatedConfiguration> {
   const settings = await readCompanySettings(api);
   const blocker = checkCompanySettings(settings).find((issue) => issue.severity === "blocker");
   if (blocker && input.jobSources !== "IN_HOUSE") throw refused("jobSources", `${blocker.title}. ${blocker.message}`);

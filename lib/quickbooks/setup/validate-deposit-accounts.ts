@@ -1,5 +1,5 @@
 import { AppError } from "@/lib/errors";
-import type { QuickBooksApi } from "../api";
+import type { TSetupApi } from "./setup-api";
 import { QuickBooksError } from "../errors";
 import type { TAccount } from "../schemas";
 import { ACCOUNT_ROLES, accountField, whyAccountUnusable, type TAccountRole } from "./account-roles";
@@ -9,7 +9,7 @@ export type TDepositAccountNames = Record<`${TAccountRole}AccountName`, string |
 
 const NO_NAMES = Object.fromEntries(ACCOUNT_ROLES.map((role) => [`${role}AccountName`, null])) as TDepositAccountNames;
 
-async function readAccount(api: QuickBooksApi, id: string): Promise<TAccount | null> {
+async function readAccount(api: TSetupApi, id: string): Promise<TAccount | null> {
   try {
     return await api.getAccount(id);
   } catch (error) {
@@ -24,7 +24,7 @@ async function readAccount(api: QuickBooksApi, id: string): Promise<TAccount | n
  * role takes. Every problem is reported at once, by field; nothing is saved while one remains.
  */
 export async function validateDepositAccounts(
-  api: QuickBooksApi,
+  api: TSetupApi,
   input: TConfigurationInput,
   paymentsAccount: TAccount | null,
   homeCurrency: string,

@@ -2,7 +2,8 @@ import { z } from "zod";
 import { ensureCan, type TActor } from "@/lib/auth/permissions";
 import { AppError } from "@/lib/errors";
 import { parseInput } from "@/lib/validation";
-import { requireQuickBooksApi, toInteractiveError } from "../connection";
+import { toInteractiveError } from "../connection";
+import { requireSetupApi, type TSetupApi } from "./setup-api";
 import { getSetupDraft, saveSetupStep } from "./draft";
 import { ZConfigurationInputSchema, ZInvoicingStepSchema, ZPaymentsStepSchema, ZSourceStepSchema, type TConfigurationDraft } from "./schemas";
 import { validateConfiguration } from "./validate-configuration";
@@ -31,7 +32,7 @@ export async function submitSetupStep(actor: TActor, rawStep: unknown, values: u
   ensureCan(actor, "integrations.manage");
   const step = parseInput(ZWizardStepSchema.exclude(["review"]), rawStep);
   const stepValues = parseInput(STEP_SCHEMAS[step], values) as Record<string, unknown>;
-  const { connection, api } = await requireQuickBooksApi(actor.organizationId);
+  const { connection, api } = await requireSetupApi(actor.organizationId);
   const draft = { ...(await getSetupDraft(actor.organizationId, connection.realmId)), ...stepValues } as TConfigurationDraft;
   if (step === "invoicing") {
     if (draft.jobSources !== "IN_HOUSE") {
@@ -43,7 +44,7 @@ export async function submitSetupStep(actor: TActor, rawStep: unknown, values: u
   return { next: getNextStep(step, draft), draft: await saveSetupStep(actor, STEP_SCHEMAS[step], stepValues) };
 }
 
-async function checkAgainstQuickBooks(api: Awaited<ReturnType<typeof requireQuickBooksApi>>["api"], draft: TConfigurationDraft) {
+async function checkAgainstQuickBooks(api: TSetupApi, draft: TConfigurationDraft) {
   const input = parseInput(ZConfigurationInputSchema, draft);
   try {
     await validateConfiguration(api, input);

@@ -1,15 +1,18 @@
-// GET  /api/integrations/quickbooks/lookup/customers?search=&page= – a page of QuickBooks customers, live
+// GET  /api/integrations/quickbooks/lookup/customers?search=&page= – a page of QuickBooks customers, live (Desktop: from the company file's last read, with a note)
 // POST /api/integrations/quickbooks/lookup/customers – create the "Xometry" customer (USD)
 import { NextResponse } from "next/server";
 import { requireActor } from "@/lib/auth/current";
 import { ensureNoBody } from "@/lib/http/body";
 import { ensureSameOrigin, errorResponse } from "@/lib/http/route-helpers";
+import { getDesktopListNote } from "@/lib/quickbooks-desktop/lists/list-note";
 import { createXometryCustomer, searchCustomers } from "@/lib/quickbooks/setup/lookups";
 
 export async function GET(request: Request) {
   try {
     const params = Object.fromEntries(new URL(request.url).searchParams);
-    return NextResponse.json(await searchCustomers(await requireActor(), params));
+    const actor = await requireActor();
+    const page = await searchCustomers(actor, params);
+    return NextResponse.json({ ...page, ...(await getDesktopListNote(actor.organizationId)) });
   } catch (error) {
     return errorResponse(error);
   }

@@ -1,0 +1,120 @@
+import { describe, expect, it } from "vitest";
+import { db } from "@/lib/db/client";
+import { generateXometryInvoice } from "@/lib/invoicing/manual-invoices";
+import { endDesktopSession, getDesktopLastError, nextDesktopRequest, receiveDesktopResponse } from "@/lib/quickbooks-desktop/work";
+import { createDesktopShop, createTestCompanyFile, openTestSession, pollOnce, requestTypes, type TDesktopShop } from "../factories/desktop";
+import { createXometryJob } from "../factories/shops";
+import type { TCompanyFile } from "../../qbd-emulator/src/company/company-file";
+
+/** A shop whose lists were read, with one job waiting for its invoice. */
+async function shopWithWaitingInvoice(file: TCompanyFile) {
+  const shop = await createDesktopShop(file);
+  await pollOnce(shop, file); // the lists
+  const job = await createXometryJob(shop, { status: "SHIPPED", number: `J-${Math.floor(Math.random() * 1e6)}` });
+  await generateXometryInvoice(shop.actors.owner, job.id);
+  const sync = await db.quickBooksSync.findFirstOrThrow({ where: { jobId: job.id } });
+  return { shop, job, sync };
+}
+
+/** The session's next request goes to the company file (applied there), and its answer is lost. */
+async function sendAndLoseAnswer(shop: TDesktopShop, file: TCompanyFile) {
+  const session = await openTestSession(shop);
+  const xml = await nextDesktopRequest(session);
+  expect(requestTypes([xml!])).toEqual(["InvoiceAddRq"]);
+  file.process(xml!);
+  return session;
+}
+
+const rowOf = (id: string) => db.quickBooksSync.findUniqueOrThrow({ where: { id } });
+
+describe("QuickBooks Desktop exactly once, without a requestid", () => {
+  it("a session dropped after InvoiceAdd was applied: the next session looks it up and adopts it (one invoice)", async () => {
+    const file = createTestCompanyFile();
+    const { shop, job, sync } = await shopWithWaitingInvoice(file);
+    await sendAndLoseAnswer(shop, file); // the Web Connector died: no answer, no closeConnection
+    expect(file.admin.invoices()).toHaveLength(1);
+    expect(await rowOf(sync.id)).toMatchObject({ status: "SYNCING" });
+
+    const poll = await pollOnce(shop, file);
+    expect(requestTypes(poll.requests)).toEqual(["InvoiceQueryRq"]);
+    const [invoice, ...others] = file.admin.invoices();
+    expect(others).toHaveLength(0);
+    expect(await rowOf(sync.id)).toMatchObject({ status: "SYNCED", qboId: invoice!.TxnID, qboDocNumber: job.number });
+  });
+
+  it("connectionError with a request in flight: looked up first; not there → sent once", async () => {
+    const file = createTestCompanyFile();
+    const { shop, sync } = await shopWithWaitingInvoice(file);
+    const session = await openTestSession(shop);
+    const xml = await nextDesktopRequest(session);
+    expect(requestTypes([xml!])).toEqual(["InvoiceAddRq"]);
+    await endDesktopSession(session, "connectionError", "Could not start QuickBooks.");
+    const waiting = await rowOf(sync.id);
+    expect(waiting).toMatchObject({ status: "PENDING", claimedBy: null });
+    expect(waiting.errorMessage).toMatch(/could not open the QuickBooks Desktop company file/);
+    expect(file.admin.invoices()).toHaveLength(0);
+
+    const poll = await pollOnce(shop, file);
+    expect(requestTypes(poll.requests)).toEqual(["InvoiceQueryRq", "InvoiceAddRq"]);
+    expect(file.admin.invoices()).toHaveLength(1);
+    expect(await rowOf(sync.id)).toMatchObject({ status: "SYNCED", qboId: file.admin.invoices()[0]!.TxnID });
+  });
+
+  it("QuickBooks failing while answering (hresult, empty response): -1, plain words, then adopted at the next poll", async () => {
+    const file = createTestCompanyFile();
+    const { shop, sync } = await shopWithWaitingInvoice(file);
+    const session = await sendAndLoseAnswer(shop, file);
+    expect(await receiveDesktopResponse(session, { xml: "", hresult: "0x80010105", message: "The server threw an exception." })).toBe(-1);
+    const words = await getDesktopLastError(session);
+    expect(words).toBe("QuickBooks Desktop did not answer the last request. It is checked at the next poll before anything is sent again.");
+    await endDesktopSession(session, "closed");
+
+    const poll = await pollOnce(shop, file);
+    expect(requestTypes(poll.requests)).toEqual(["InvoiceQueryRq"]);
+    expect(file.admin.invoices()).toHaveLength(1);
+    expect(await rowOf(sync.id)).toMatchObject({ status: "SYNCED" });
+  });
+
+  it("a busy company file (3180) is tried again at a later poll, looked up first, sent once; never shown raw", async () => {
+    const file = createTestCompanyFile();
+    const { shop, sync } = await shopWithWaitingInvoice(file);
+    file.faults.failNext("InvoiceAdd", { statusCode: 3180 });
+    await pollOnce(shop, file);
+    const busy = await rowOf(sync.id);
+    expect(busy).toMatchObject({ status: "PENDING", errorCode: "QBD_3180" });
+    expect(busy.errorMessage).toBe("The QuickBooks Desktop company file was busy (in use by someone else). It is tried again at the next Web Connector poll.");
+    expect(busy.nextAttemptAt!.getTime()).toBeGreaterThan(Date.now() - 1000);
+    await db.quickBooksSync.update({ where: { id: sync.id }, data: { nextAttemptAt: new Date(Date.now() - 1000) } });
+
+    const poll = await pollOnce(shop, file);
+    expect(requestTypes(poll.requests)).toEqual(["InvoiceQueryRq", "InvoiceAddRq"]);
+    expect(file.admin.invoices()).toHaveLength(1);
+    expect(await rowOf(sync.id)).toMatchObject({ status: "SYNCED", errorCode: null });
+  });
+
+  it("qbXML refusals become plain words on the row, and getLastError says them", async () => {
+    const file = createTestCompanyFile();
+    const { shop, sync } = await shopWithWaitingInvoice(file);
+    file.faults.failNext("InvoiceAdd", { statusCode: 3200 });
+    const poll = await pollOnce(shop, file, { leaveOpen: true });
+    const row = await rowOf(sync.id);
+    expect(row).toMatchObject({ status: "FAILED", errorCode: "QBD_3200" });
+    expect(row.errorMessage).toBe("The document changed in QuickBooks Desktop meanwhile (edit sequence out of date). Press Retry to read it again.");
+    expect(await getDesktopLastError(poll.session)).toBe(row.errorMessage);
+  });
+
+  it("tenancy: one shop's session never receives another shop's rows", async () => {
+    const file = createTestCompanyFile();
+    const first = await shopWithWaitingInvoice(file);
+    const second = await shopWithWaitingInvoice(file);
+    const poll = await pollOnce(first.shop, file);
+    expect(requestTypes(poll.requests)).toEqual(["InvoiceAddRq"]);
+    expect(poll.requests[0]).toContain(`wc:${first.sync.id}`);
+    expect(await rowOf(second.sync.id)).toMatchObject({ status: "PENDING", attempts: 0 });
+    expect(await db.quickBooksDesktopRequest.count({ where: { syncId: second.sync.id } })).toBe(0);
+    // Another shop's session id in hand changes nothing either.
+    const foreign = { ...(await openTestSession(second.shop)), organizationId: first.shop.organizationId };
+    expect(await nextDesktopRequest(foreign)).toBeNull();
+    expect(await rowOf(second.sync.id)).toMatchObject({ status: "PENDING", attempts: 0 });
+  });
+});
