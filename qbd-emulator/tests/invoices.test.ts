@@ -97,6 +97,16 @@ describe("InvoiceQuery", () => {
     expect(sendOne(file, { InvoiceQueryRq: { TxnID: "FFFF-1" } })["@statusCode"]).toBe("500");
   });
 
+  it("refuses, as a parse error, an id and filters together (qbXML's choice), or both date filters", () => {
+    const file = newFile();
+    expect(() => file.process(buildRequest({ InvoiceQueryRq: { RefNumber: "J-1", MaxReturned: 1 } }))).toThrow(QbXmlProcessError);
+    expect(() => file.process(buildRequest({ InvoiceQueryRq: { TxnID: "1-1", RefNumber: "J-1" } }))).toThrow(QbXmlProcessError);
+    const both = { ModifiedDateRangeFilter: { FromModifiedDate: "2026-11-01" }, TxnDateRangeFilter: { FromTxnDate: "2026-11-01" } };
+    expect(() => file.process(buildRequest({ InvoiceQueryRq: both }))).toThrow(QbXmlProcessError);
+    expect(() => file.process(buildRequest({ CustomerQueryRq: { FullName: "Xometry", ActiveStatus: "All" } }))).toThrow(QbXmlProcessError);
+    expect(sendOne(file, { InvoiceQueryRq: { RefNumber: "J-1", IncludeLineItems: false } })["@statusCode"]).toBe("1");
+  });
+
   it("filters by RefNumberFilter, TxnDateRangeFilter, EntityFilter and PaidStatus", () => {
     const file = newFile();
     addInvoice(file, "Xometry", "X-1", "10.00");

@@ -2,7 +2,7 @@
 import type { TOutObject } from "../qbxml/build";
 import { QbXmlProcessError } from "../qbxml/errors";
 import { nameInUse, tooLong } from "../qbxml/status";
-import { child, ensureOrder, text, texts, type TNode } from "../qbxml/tree";
+import { child, ensureChoice, ensureOrder, text, texts, type TNode } from "../qbxml/tree";
 import type { THandler } from "./context";
 import { formatAmount } from "./money";
 import { answerQuery, matchesCriterion, selectNamed, type TQueryRet } from "./query";
@@ -18,6 +18,8 @@ type TListRecord = { ListID: string; FullName: string; Name: string; IsActive: b
 
 /** The records a list query selects, and the ids asked for by ListID/FullName that do not exist. */
 function selectList<T extends TListRecord>(rq: TNode, records: T[]): { selected: T[]; missing: string[] } {
+  ensureChoice(rq, [["ListID"], ["FullName"], LIST_FILTERS.slice(2).concat("AccountType", "TotalBalanceFilter", "CurrencyFilter", "ClassFilter")]);
+  ensureChoice(rq, [["NameFilter"], ["NameRangeFilter"]]);
   const ids = texts(rq, "ListID");
   const names = texts(rq, "FullName");
   if (ids.length > 0 || names.length > 0) {

@@ -1,5 +1,5 @@
 // The filters of InvoiceQueryRq, ReceivePaymentQueryRq and DepositQueryRq (one family, as in qbXML).
-import { child, ensureOrder, text, texts, type TNode } from "../qbxml/tree";
+import { child, ensureChoice, ensureOrder, text, texts, type TNode } from "../qbxml/tree";
 import { matchesCriterion, readBoolean, selectNamed } from "./query";
 import type { TRef } from "./types";
 
@@ -8,6 +8,8 @@ export const TXN_QUERY_ORDER = [
   "AccountFilter", "RefNumberFilter", "RefNumberRangeFilter", "CurrencyFilter", "PaidStatus", "IncludeLineItems", "IncludeLinkedTxns",
   "IncludeRetElement", "OwnerID",
 ];
+
+const TXN_FILTERS = ["MaxReturned", "ModifiedDateRangeFilter", "TxnDateRangeFilter", "EntityFilter", "AccountFilter", "RefNumberFilter", "RefNumberRangeFilter", "CurrencyFilter", "PaidStatus"];
 
 type TTxn = { TxnID: string; TxnDate: string; TimeModified: string; RefNumber?: string; Customer?: TRef; DepositToAccount?: TRef; ARAccount?: TRef };
 
@@ -29,6 +31,9 @@ function matchesRef(ref: TRef | undefined, filter: TNode): boolean {
 /** The transactions a query selects, in the order they were created. */
 export function selectTxns<T extends TTxn>(rq: TNode, records: T[], options: { isPaid?: (t: T) => boolean } = {}): TTxnSelection<T> {
   ensureOrder(rq, TXN_QUERY_ORDER);
+  ensureChoice(rq, [["TxnID"], ["RefNumber"], ["RefNumberCaseSensitive"], TXN_FILTERS]);
+  ensureChoice(rq, [["ModifiedDateRangeFilter"], ["TxnDateRangeFilter"]]);
+  ensureChoice(rq, [["RefNumberFilter"], ["RefNumberRangeFilter"]]);
   const includeLines = readBoolean(text(rq, "IncludeLineItems"), false);
   const includeLinked = readBoolean(text(rq, "IncludeLinkedTxns"), false);
   const ids = texts(rq, "TxnID");

@@ -79,3 +79,9 @@ export function ensureOrder(node: TNode, order: readonly string[]): void {
     last = at;
   }
 }
+
+/** An xsd:choice: children from at most one of `groups` (each a list of element names). */
+export function ensureChoice(node: TNode, groups: readonly (readonly string[])[]): void {
+  const used = groups.filter((group) => node.children.some((c) => group.includes(c.name)));
+  if (used.length > 1) throw QbXmlProcessError.parse(`<${used[0]?.[0]}> and <${used[1]?.[0]}> cannot be used together in <${node.name}>`);
+}
