@@ -134,6 +134,18 @@ describe("onError", () => {
     expect(file.admin.invoices().map((i) => i.RefNumber)).toEqual(["OK-1"]);
   });
 
+  it("Info and Warn statuses (no match, not all found) never stop a set", () => {
+    const file = newFile();
+    const all = send(file, { InvoiceQueryRq: [{ "@_requestID": "q1", RefNumber: "NOPE" }, { "@_requestID": "q2", TxnID: "FFFF-1" }], InvoiceAddRq: { "@_requestID": "a1", ...ok } });
+    expect(all.InvoiceQueryRs?.map((rs) => [rs["@requestID"], rs["@statusCode"], rs["@statusSeverity"]])).toEqual([["q1", "1", "Info"], ["q2", "500", "Warn"]]);
+    expect(all.InvoiceAddRs?.[0]?.["@statusCode"]).toBe("0");
+    expect(file.admin.invoices()).toHaveLength(1);
+  });
+
+  it("refuses a qbXML version QuickBooks does not know", () => {
+    expect(() => newFile().process(buildRequest({ HostQueryRq: {} }, { version: "17.0" }))).toThrow(QbXmlProcessError);
+  });
+
   it("continueOnError: every request runs", () => {
     const file = newFile();
     const all = send(file, { InvoiceAddRq: [{ "@_requestID": "1", ...ok }, { "@_requestID": "2", ...bad }, { "@_requestID": "3", ...ok2 }] }, { onError: "continueOnError" });
