@@ -52,6 +52,7 @@ describe("the Web Connector's SOAP service, through SOAP envelopes as QBWC sends
     expect(refused.xml.match(/<string>/g)!.length).toBeLessThanOrEqual(4);
     expect(await authenticate(userName, "not-the-password", nextAddress())).toEqual(["", "nvu", "", ""]);
     expect(await authenticate("nobody-000000", password, nextAddress())).toEqual(["", "nvu", "", ""]);
+    expect(await authenticate("x".repeat(5000), "y".repeat(5000), nextAddress())).toEqual(["", "nvu", "", ""]);
     expect(await db.quickBooksDesktopSession.count({ where: { organizationId: shop.organizationId } })).toBe(0);
     expect((await credentialOf(shop)).lastContactAt).toBeNull();
 
