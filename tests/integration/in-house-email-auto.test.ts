@@ -70,28 +70,34 @@ describe("Email automatically", () => {
     expect(JSON.stringify(await db.quickBooksSync.findMany({ where: { jobId: job.id } }))).not.toContain("quiet-mill.example.com");
   });
 
-  it("sends exactly one email when QuickBooks commits the send and then fails", async () => {
+  /** Great Lakes Aerospace's next invoice emailed with `fault` on the send: the email row once settled, and the invoice row. */
+  async function emailWithFault(fault: Record<string, unknown>) {
     const shop = await emailingShop();
     await linkCustomer(shop.actors.bookkeeper, { customerName: "Great Lakes Aerospace", qboCustomerId: await greatLakesId(shop) });
-    await emulatorAdmin(quickbooks.emulator, "POST", "/__emulator/faults", { method: "POST", path: "/invoice/\\d+/send$", kind: "commit_then_fail" });
+    await emulatorAdmin(quickbooks.emulator, "POST", "/__emulator/faults", { method: "POST", path: "/invoice/\\d+/send$", ...fault });
     const job = await completeNewJob(shop, "Great Lakes Aerospace");
     const email = await waitForSync({ jobId: job.id, kind: "INVOICE_EMAIL" }, ["SYNCED", "FAILED"], 30_000);
+    return { email, invoice: await db.quickBooksSync.findFirstOrThrow({ where: { jobId: job.id, kind: "INVOICE" } }) };
+  }
+
+  it("sends exactly one email when QuickBooks commits the send and then fails", async () => {
+    const { email, invoice } = await emailWithFault({ kind: "commit_then_fail" });
     expect(email.status).toBe("SYNCED");
     expect(email.attempts).toBeGreaterThan(1);
     expect(email.notes).toMatchObject({ adopted: true });
-    const invoice = await db.quickBooksSync.findFirstOrThrow({ where: { jobId: job.id, kind: "INVOICE" } });
     expect(await sendsOf(invoice.qboId)).toHaveLength(1);
     expect(invoice.qboEmailedAt).not.toBeNull();
   });
 
+  it("sends exactly one email when the send commits and then times out", async () => {
+    const { email, invoice } = await emailWithFault({ kind: "timeout", commit: true });
+    expect(email).toMatchObject({ status: "SYNCED", notes: { adopted: true } });
+    expect(await sendsOf(invoice.qboId)).toHaveLength(1);
+  });
+
   it("retries a transient fault on the send, then emails", async () => {
-    const shop = await emailingShop();
-    await linkCustomer(shop.actors.bookkeeper, { customerName: "Great Lakes Aerospace", qboCustomerId: await greatLakesId(shop) });
-    await emulatorAdmin(quickbooks.emulator, "POST", "/__emulator/faults", { method: "POST", path: "/invoice/\\d+/send$", kind: "status", status: 503, count: 2 });
-    const job = await completeNewJob(shop, "Great Lakes Aerospace");
-    const email = await waitForSync({ jobId: job.id, kind: "INVOICE_EMAIL" }, ["SYNCED", "FAILED"], 30_000);
+    const { email, invoice } = await emailWithFault({ kind: "status", status: 503, count: 2 });
     expect(email).toMatchObject({ status: "SYNCED", attempts: 3, notes: { adopted: false } });
-    const invoice = await db.quickBooksSync.findFirstOrThrow({ where: { jobId: job.id, kind: "INVOICE" } });
     expect((await sendsOf(invoice.qboId)).map((request) => request.status)).toEqual([503, 503, 200]);
   });
 
