@@ -17,7 +17,7 @@ export function isDepositLineAccount(account: Pick<TAccount, "AccountType" | "Ac
  * Every account the deposit books to, checked in QuickBooks before anything of the payout posts:
  * chosen, still there, active, in dollars, of a type a deposit takes. Returns plain-words problems.
  */
-export async function checkDepositAccounts(api: QuickBooksApi, payload: TDepositPayload): Promise<string[]> {
+export async function checkDepositAccounts(api: Pick<QuickBooksApi, "getAccount">, payload: TDepositPayload): Promise<string[]> {
   const wanted = [
     { id: payload.bankAccountId, label: "the bank account payouts are deposited to", isTarget: true },
     ...payload.accountLines.map((line) => ({ id: line.accountId, label: `the ${line.accountLabel} account`, isTarget: false })),

@@ -8,7 +8,7 @@ import { findByMarker } from "@/lib/quickbooks/find-by-marker";
 import { PAUSED_MESSAGE } from "@/lib/sync/create-sync";
 import { amountToCents, type TPushOutcome } from "@/lib/sync/push-outcome";
 import { checkDepositAccounts } from "./deposit-accounts";
-import { buildDepositMarker, buildQuickBooksDeposit, planDepositLines, ZDepositPayloadSchema, type TDepositPayload } from "./deposit-payload";
+import { buildDepositMarker, buildQuickBooksDeposit, planDepositLines, ZDepositPayloadSchema, type TDepositLine, type TDepositPayload } from "./deposit-payload";
 
 const PAYMENT_WAIT_MS = 1000;
 const ZPaymentNotesSchema = z.object({ payments: z.array(z.object({ qboId: z.string(), customerName: z.string().nullable(), totalCents: z.number().int() })) });
@@ -44,6 +44,20 @@ function cannotDeposit(totalCents: number): TPushOutcome {
  */
 export async function pushDeposit(sync: QuickBooksSync, api: QuickBooksApi): Promise<TPushOutcome> {
   const payload: TDepositPayload = ZDepositPayloadSchema.parse(sync.payload);
+  const planned = await planDeposit(sync, payload);
+  if (!("lines" in planned)) return planned;
+  const { lines } = planned;
+  const existing = await findByMarker((statement) => api.findDeposits(statement), `where TxnDate = ${quoteQueryValue(payload.txnDate)}`, buildDepositMarker(sync.id));
+  if (!existing) {
+    const problems = await checkDepositAccounts(api, payload);
+    if (problems.length) return { kind: "failed", code: "NEEDS_ATTENTION", message: `Needs attention, the deposit was not made: ${problems.join(" ")}` };
+  }
+  const deposit = existing ?? (await api.createDeposit(buildQuickBooksDeposit(lines, payload, sync.id), `wc-${sync.id}-${sync.generation}`));
+  return buildDepositOutcome({ qboId: deposit.Id, docNumber: deposit.DocNumber ?? null, txnDate: deposit.TxnDate, totalCents: amountToCents(deposit.TotalAmt) }, payload, lines);
+}
+
+/** The lines a deposit must have, or the outcome that stops it (payments not posted yet, totals that do not add up, nothing to deposit). */
+export async function planDeposit(sync: QuickBooksSync, payload: TDepositPayload): Promise<{ lines: TDepositLine[] } | TPushOutcome> {
   const payments = await readPayments(sync);
   if (!Array.isArray(payments)) return payments;
   const lines = planDepositLines(payments, payload);
@@ -52,22 +66,20 @@ export async function pushDeposit(sync: QuickBooksSync, api: QuickBooksApi): Pro
     return { kind: "failed", code: "NEEDS_ATTENTION", message: `The payments and deductions add up to ${formatCents(totalCents)}, not the ${formatCents(payload.netCents)} that reached the bank, so no deposit was made. Check the payout's payments in QuickBooks.` };
   }
   if (totalCents <= 0) return cannotDeposit(totalCents);
-  const existing = await findByMarker((statement) => api.findDeposits(statement), `where TxnDate = ${quoteQueryValue(payload.txnDate)}`, buildDepositMarker(sync.id));
-  if (!existing) {
-    const problems = await checkDepositAccounts(api, payload);
-    if (problems.length) return { kind: "failed", code: "NEEDS_ATTENTION", message: `Needs attention, the deposit was not made: ${problems.join(" ")}` };
-  }
-  const deposit = existing ?? (await api.createDeposit(buildQuickBooksDeposit(lines, payload, sync.id), `wc-${sync.id}-${sync.generation}`));
-  const depositedCents = amountToCents(deposit.TotalAmt);
-  const matchesBank = depositedCents === payload.netCents;
+  return { lines };
+}
+
+/** A deposit as its row records it (Online and Desktop alike), checked against what reached the bank. */
+export function buildDepositOutcome(deposit: { qboId: string; docNumber: string | null; txnDate: string; totalCents: number }, payload: TDepositPayload, lines: TDepositLine[]): TPushOutcome {
+  const matchesBank = deposit.totalCents === payload.netCents;
   return {
     kind: "synced",
-    qboId: deposit.Id,
-    qboDocNumber: deposit.DocNumber ?? null,
-    qboTxnDate: deposit.TxnDate,
-    qboTotalCents: depositedCents,
+    qboId: deposit.qboId,
+    qboDocNumber: deposit.docNumber,
+    qboTxnDate: deposit.txnDate,
+    qboTotalCents: deposit.totalCents,
     qboCustomerName: null,
     notes: { netCents: payload.netCents, matchesBank, lines: lines.map(({ accountId: _accountId, ...line }) => line) },
-    ...(matchesBank ? {} : { driftReason: `QuickBooks holds this deposit at ${formatCents(depositedCents)}, but ${formatCents(payload.netCents)} reached the bank.` }),
+    ...(matchesBank ? {} : { driftReason: `QuickBooks holds this deposit at ${formatCents(deposit.totalCents)}, but ${formatCents(payload.netCents)} reached the bank.` }),
   };
 }

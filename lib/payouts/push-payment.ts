@@ -67,8 +67,8 @@ async function findExistingPayment(api: QuickBooksApi, payload: TPaymentPayload,
   return findByMarker((statement) => api.findPayments(statement), where, buildPaymentMarker(syncId, customerId));
 }
 
-/** With deposits on, the deposit's accounts are checked before the first payment posts, so a payout never half-posts for want of one. */
-async function checkDepositBeforePaying(sync: QuickBooksSync, api: QuickBooksApi): Promise<string[]> {
+/** With deposits on, the deposit's accounts are checked before the first payment posts, so a payout never half-posts for want of one (Online and Desktop alike). */
+export async function checkDepositBeforePaying(sync: QuickBooksSync, api: Pick<QuickBooksApi, "getAccount">): Promise<string[]> {
   const deposit = await db.quickBooksSync.findFirst({ where: { organizationId: sync.organizationId, kind: "DEPOSIT", payoutId: sync.payoutId }, select: { payload: true } });
   return deposit ? checkDepositAccounts(api, ZDepositPayloadSchema.parse(deposit.payload)) : [];
 }

@@ -1,5 +1,6 @@
 import type { TSyncFeature } from "@/lib/sync/pushers";
 import { desktopInvoice } from "./documents/invoice";
+import { desktopDeposit } from "./documents/deposit";
 import { desktopPayment } from "./documents/payment";
 import { registerDesktopDocument } from "./documents/registry";
 import { DESKTOP_REALM_PREFIX, WAITING_FOR_WEB_CONNECTOR } from "./queue/session-context";
@@ -8,6 +9,7 @@ import { DESKTOP_REALM_PREFIX, WAITING_FOR_WEB_CONNECTOR } from "./queue/session
 export function registerDesktopDocuments(): void {
   registerDesktopDocument("INVOICE", desktopInvoice);
   registerDesktopDocument("PAYMENT", desktopPayment);
+  registerDesktopDocument("DEPOSIT", desktopDeposit);
 }
 
 /**

@@ -81,6 +81,54 @@ describe("QuickBooks Desktop documents through the Web Connector's polls", () =>
     expect(open.sort()).toEqual([0, 0, 333]);
   });
 
+  it("posts the payout's deposit: its payment and a negative line per deduction, equal to what reached the bank", async () => {
+    const file = createTestCompanyFile();
+    const shop = await createDesktopShop(file, { paymentsEnabled: true });
+    const account = (name: string) => file.admin.accounts().find((candidate) => candidate.Name === name)!.ListID;
+    await db.quickBooksConfiguration.update({
+      where: { organizationId: shop.organizationId },
+      data: {
+        depositsEnabled: true,
+        bankAccountId: account("Business Checking"),
+        bankAccountName: "Business Checking",
+        advanceCardAccountId: account("Xometry Advance Card"),
+        bnplAccountId: account("Xometry Supplies BNPL"),
+        fastPayFeeAccountId: account("Xometry FastPay Fees"),
+        adjustmentAccountId: account("Xometry Adjustments"),
+      },
+    });
+    const job = await createXometryJob(shop, { status: "SHIPPED", priceCents: 50_000 });
+    await generateXometryInvoice(shop.actors.owner, job.id);
+    await pollOnce(shop, file);
+    const { payoutId } = await recordPayout({
+      organizationId: shop.organizationId,
+      externalId: "PO-8001",
+      paidAt: "2026-11-30",
+      lines: [{ jobNumber: job.number, amountCents: 50_000 }],
+      deductions: [
+        { kind: "fastpay_fee", amountCents: 1_234 },
+        { kind: "advance_card", amountCents: 10_025, memo: "Card purchase 4411" },
+      ],
+      source: "WEBHOOK",
+    });
+    for (let poll = 0; poll < 3; poll += 1) {
+      await db.quickBooksSync.updateMany({ where: { payoutId, status: "PENDING" }, data: { nextAttemptAt: null } });
+      await pollOnce(shop, file);
+    }
+    const payment = await db.quickBooksSync.findFirstOrThrow({ where: { payoutId, kind: "PAYMENT" } });
+    const deposit = await db.quickBooksSync.findFirstOrThrow({ where: { payoutId, kind: "DEPOSIT" } });
+    const [stored, ...others] = file.admin.deposits();
+    expect(others).toHaveLength(0);
+    expect(deposit).toMatchObject({ status: "SYNCED", qboId: stored!.TxnID, qboTotalCents: 38_741, qboTxnDate: "2026-11-30", driftReason: null });
+    expect(stored).toMatchObject({ DepositTotalCents: 38_741, DepositToAccount: { ListID: account("Business Checking") }, Memo: `Workcenter payout PO-8001 · wc:${deposit.id}` });
+    expect(stored!.lines.map((line) => [line.TxnID ?? line.Account.ListID, line.AmountCents])).toEqual([
+      [payment.qboId, 50_000],
+      [account("Xometry FastPay Fees"), -1_234],
+      [account("Xometry Advance Card"), -10_025],
+    ]);
+    expect(file.admin.payments()[0]!.depositTxnID).toBe(stored!.TxnID);
+  });
+
   it("never cuts a job number longer than RefNumber's 11 characters: QuickBooks numbers the invoice, the Memo names the job", async () => {
     const file = createTestCompanyFile();
     const shop = await createDesktopShop(file);

@@ -1,7 +1,8 @@
 import { z } from "zod";
 import type { QuickBooksSync } from "@/lib/generated/prisma/client";
 import { buildPaymentMarker, planPayments, ZPaymentPayloadSchema, type TInvoiceToPay } from "@/lib/payouts/payment-payload";
-import { buildPaymentOutcome, collectInvoices } from "@/lib/payouts/push-payment";
+import { buildPaymentOutcome, checkDepositBeforePaying, collectInvoices } from "@/lib/payouts/push-payment";
+import { createDesktopSetupApi } from "../lists/setup-api";
 import type { TPushOutcome } from "@/lib/sync/push-outcome";
 import { qbAmountToCents } from "../qbxml/amounts";
 import { readRets } from "../qbxml/xml";
@@ -61,6 +62,10 @@ export const desktopPayment: TDesktopDocument = {
   async start(sync, { mayHaveSent }) {
     const ready = await collectInvoices(sync, ZPaymentPayloadSchema.parse(sync.payload));
     if (ready.kind !== "ready") return { outcome: ready };
+    if (!mayHaveSent) {
+      const problems = await checkDepositBeforePaying(sync, createDesktopSetupApi(sync.organizationId));
+      if (problems.length) return { outcome: needsAttention(problems.join(" ")) };
+    }
     const context: TContext = { mayHaveSent, invoices: ready.invoices, read: [], lookups: [], payments: [] };
     return { request: { purpose: "payment.read", name: "InvoiceQueryRq", body: buildInvoiceRead(ready.invoices.map((invoice) => invoice.invoiceId)), context } };
   },
