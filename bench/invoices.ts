@@ -1,10 +1,11 @@
 // npm run bench:invoices – trigger-to-invoice latency, backfill throughput and worker takeover
 // against the emulator at a realistic latency (log-normal, median 600 ms). Prints figures; asserts nothing.
-import { percentile, startBench } from "./setup";
+import { BENCH_REALM, percentile, startBench } from "./setup";
 
 const JOBS = Number(process.env.BENCH_JOBS ?? 200);
 const BACKFILL_JOBS = Number(process.env.BENCH_BACKFILL_JOBS ?? 1200);
 const TRIGGERS_PER_SECOND = Number(process.env.BENCH_RATE ?? 3);
+const BASELINE_CREATES = Number(process.env.BENCH_BASELINE ?? 100);
 
 const { db, emulator, organization, actor, newJob, stop } = await startBench();
 const { acceptJob } = await import("../lib/jobs/job-actions");
@@ -13,6 +14,11 @@ const { startWorker } = await import("../lib/queue/worker");
 const { getRealmLimits } = await import("../lib/quickbooks/rate-limit");
 
 const worker = await startWorker({ concurrency: 16, sweepIntervalMs: 2000 });
+
+// 0. Baseline: the same emulator and latency, invoices created directly (no queue, no database).
+const { benchDirectCreates } = await import("./baseline");
+const baseline = await benchDirectCreates({ realmId: BENCH_REALM, accessToken: emulator.issueTokens(BENCH_REALM).access_token, count: BASELINE_CREATES, perSecond: TRIGGERS_PER_SECOND });
+console.log(`Baseline: ${BASELINE_CREATES} invoices created directly with node-quickbooks at ${TRIGGERS_PER_SECOND}/s: p50 ${baseline.p50} ms, p95 ${baseline.p95} ms`);
 
 // 1. Latency: jobs accepted at a steady pace, as a busy shop would, each timed from its accept to its SYNCED row.
 console.log(`Latency: ${JOBS} jobs accepted at ${TRIGGERS_PER_SECOND}/s; emulator latency log-normal, median 600 ms`);
@@ -33,6 +39,8 @@ for (;;) {
 const synced = await db.quickBooksSync.findMany({ where: { organizationId: organization.id, trigger: "job.accepted" } });
 const latencies = synced.filter((sync) => sync.status === "SYNCED" && sync.syncedAt).map((sync) => sync.syncedAt!.getTime() - acceptedAt.get(sync.jobId!)!);
 console.log(`  synced ${latencies.length}/${JOBS}; trigger→invoice p50 ${percentile(latencies, 50)} ms, p95 ${percentile(latencies, 95)} ms, max ${Math.max(...latencies)} ms`);
+const ratio = percentile(latencies, 95) / baseline.p95;
+console.log(`  trigger→invoice p95 = ${ratio.toFixed(2)} × the direct create's p95 (goal ≤ 1.3: ${ratio <= 1.3 ? "met" : "missed"}); p50 ${(percentile(latencies, 50) / baseline.p50).toFixed(2)} ×`);
 
 // 2. Backfill: many earlier jobs at once; throughput against the realm's request budget.
 await Promise.all(Array.from({ length: BACKFILL_JOBS }, (_, index) => newJob(index, "SHIPPED")));
