@@ -1,4 +1,7 @@
+import { createElement } from "react";
+import { renderToStaticMarkup } from "react-dom/server";
 import { describe, expect, it } from "vitest";
+import { InvoiceTermsRows } from "@/components/invoices/invoice-terms";
 import { buildQuickBooksInvoice, type TInvoicePayload } from "@/lib/invoicing/invoice-payload";
 import { describeInvoiceTermsTax } from "@/lib/invoicing/invoice-terms-tax";
 
@@ -34,5 +37,16 @@ describe("an invoice's terms and sales tax", () => {
     expect(describeInvoiceTermsTax({ DueDate: "2026-04-04", SalesTermRef: { value: "2" }, TxnTaxDetail: { TotalTax: 7.79 } }, names)).toEqual({ qboDueDate: "2026-04-04", qboTermName: "Net 15", qboTaxCents: 779 });
     expect(describeInvoiceTermsTax({ DueDate: "2026-04-04", SalesTermRef: { value: "9", name: "Net 9" } }, names)).toEqual({ qboDueDate: "2026-04-04", qboTermName: "Net 9", qboTaxCents: 0 });
     expect(describeInvoiceTermsTax({ SalesTermRef: { value: "7" } }, names)).toEqual({ qboDueDate: null, qboTermName: null, qboTaxCents: 0 });
+  });
+
+  it("shows them on the Invoice tab in words", () => {
+    const render = (view: { dueDate: string | null; termName: string | null; taxCents: number | null }) => renderToStaticMarkup(createElement(InvoiceTermsRows, { view }));
+    const taxed = render({ dueDate: "2026-04-04", termName: "Net 15", taxCents: 779 });
+    expect(taxed).toContain("Due Apr 4, 2026 (Net 15)");
+    expect(taxed).toContain("$7.79, included in the amount");
+    const exempt = render({ dueDate: "2026-03-12", termName: null, taxCents: 0 });
+    expect(exempt).toContain("Due Mar 12, 2026</dd>");
+    expect(exempt).toContain("None (not taxable)");
+    expect(render({ dueDate: null, termName: null, taxCents: null })).toBe("");
   });
 });
