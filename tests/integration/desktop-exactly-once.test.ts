@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { db } from "@/lib/db/client";
 import { generateXometryInvoice } from "@/lib/invoicing/manual-invoices";
+import { recordPayout } from "@/lib/payouts/record-payout";
 import { endDesktopSession, getDesktopLastError, nextDesktopRequest, receiveDesktopResponse } from "@/lib/quickbooks-desktop/work";
 import { createDesktopShop, createTestCompanyFile, openTestSession, pollOnce, requestTypes, type TDesktopShop } from "../factories/desktop";
 import { createXometryJob } from "../factories/shops";
@@ -101,6 +102,43 @@ describe("QuickBooks Desktop exactly once, without a requestid", () => {
     expect(row).toMatchObject({ status: "FAILED", errorCode: "QBD_3200" });
     expect(row.errorMessage).toBe("The document changed in QuickBooks Desktop meanwhile (edit sequence out of date). Press Retry to read it again.");
     expect(await getDesktopLastError(poll.session)).toBe(row.errorMessage);
+  });
+
+  it("a payout paying two customers, dropped after the first payment was applied: adopted, the second added, two payments in all", async () => {
+    const file = createTestCompanyFile();
+    const shop = await createDesktopShop(file, { paymentsEnabled: true });
+    const customer = (name: string) => file.admin.customers().find((candidate) => candidate.Name === name)!;
+    const jobs = [];
+    for (const name of ["Xometry", "Great Lakes Aerospace"]) {
+      await db.quickBooksConfiguration.update({ where: { organizationId: shop.organizationId }, data: { xometryCustomerId: customer(name).ListID, xometryCustomerName: name } });
+      const job = await createXometryJob(shop, { status: "SHIPPED", priceCents: 40_000 });
+      await generateXometryInvoice(shop.actors.owner, job.id);
+      jobs.push(job);
+    }
+    await pollOnce(shop, file);
+    const { payoutId } = await recordPayout({ organizationId: shop.organizationId, externalId: "PO-9001", paidAt: "2026-11-30", lines: jobs.map((job) => ({ jobNumber: job.number, amountCents: 40_000 })), deductions: [], source: "WEBHOOK" });
+    // The first ReceivePaymentAdd reaches the company file; its answer and the rest of the session are lost.
+    const session = await openTestSession(shop);
+    for (;;) {
+      const xml = (await nextDesktopRequest(session))!;
+      const answer = file.process(xml);
+      if (requestTypes([xml])[0] === "ReceivePaymentAddRq") break;
+      await receiveDesktopResponse(session, { xml: answer });
+    }
+    await endDesktopSession(session, "connectionError");
+    expect(file.admin.payments()).toHaveLength(1);
+
+    const poll = await pollOnce(shop, file);
+    expect(requestTypes(poll.requests)).toEqual(["InvoiceQueryRq", "ReceivePaymentQueryRq", "ReceivePaymentQueryRq", "ReceivePaymentAddRq"]);
+    const payments = file.admin.payments();
+    expect(payments.map((payment) => [payment.Customer.FullName, payment.TotalAmountCents]).sort()).toEqual([
+      ["Great Lakes Aerospace", 40_000],
+      ["Xometry", 40_000],
+    ]);
+    const row = await db.quickBooksSync.findFirstOrThrow({ where: { payoutId, kind: "PAYMENT" } });
+    expect(row).toMatchObject({ status: "SYNCED", qboTotalCents: 80_000 });
+    expect(row.qboId!.split(",").sort()).toEqual(payments.map((payment) => payment.TxnID).sort());
+    expect(file.admin.invoices().every((invoice) => invoice.SubtotalCents === invoice.AppliedCents)).toBe(true);
   });
 
   it("tenancy: one shop's session never receives another shop's rows", async () => {
