@@ -1,7 +1,7 @@
 // Terms, due dates and US sales tax through node-quickbooks: Term/TaxCode/TaxRate lists, customers' terms and
 // tax settings, invoices' DueDate from their terms and TxnTaxDetail from their taxable lines (half-up cents).
 import { describe, expect, it } from "vitest";
-import { callQbo, getFaultCode, mustQbo, useTestEmulator } from "./helpers";
+import { ACME, admin, callQbo, getFaultCode, mustQbo, useTestEmulator } from "./helpers";
 
 const ctx = useTestEmulator();
 
@@ -50,6 +50,13 @@ describe("customers' terms and tax settings", () => {
     expect((await mustQbo(ctx.qbo, "createCustomer", { DisplayName: "Plain Name Only" })).Taxable).toBe(false);
     expect(getFaultCode((await callQbo(ctx.qbo, "createCustomer", { DisplayName: "Bad Terms", SalesTermRef: { value: "9" } })).err)).toBe("2500");
     expect(getFaultCode((await callQbo(ctx.qbo, "createCustomer", { DisplayName: "Bad Tax", DefaultTaxCodeRef: { value: "NON" } })).err)).toBe("2500");
+  });
+
+  it("are changed by a person in the company (admin API), and later invoices follow", async () => {
+    const { Customer } = await admin(ctx.emu, "POST", `/realms/${ACME}/customers/2`, { Taxable: true, SalesTermRef: { value: "1" } });
+    expect(Customer).toMatchObject({ Taxable: true, DefaultTaxCodeRef: { value: "2" }, SalesTermRef: { value: "1" }, SyncToken: "1" });
+    const inv = await mustQbo(ctx.qbo, "createInvoice", { CustomerRef: { value: "2" }, TxnDate: "2026-07-01", Line: [line(10, "TAX")] });
+    expect(inv).toMatchObject({ DueDate: "2026-07-01", SalesTermRef: { value: "1" }, TotalAmt: 10.83 });
   });
 });
 

@@ -43,6 +43,10 @@ export const ZCustomerEditRequestSchema = z.strictObject({
   Notes: z.string().optional(),
   PrimaryEmailAddr: ZEmailAddrSchema.optional(),
   Active: z.boolean().optional(),
+  /** Terms and sales tax, as a person sets them on the customer in QuickBooks. */
+  Taxable: z.boolean().optional(),
+  SalesTermRef: z.strictObject({ value: z.string() }).optional(),
+  DefaultTaxCodeRef: z.strictObject({ value: z.string() }).optional(),
 });
 
 export const ZItemEditRequestSchema = z.strictObject({
