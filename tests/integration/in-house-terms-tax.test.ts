@@ -100,6 +100,18 @@ describe("sales tax", () => {
     expect(await getJobInvoiceView(shop.actors.bookkeeper, job.id)).toMatchObject({ state: "document", taxCents: 779, totalCents: 10219, termName: "Net 15" });
   });
 
+  it("follows the customer as QuickBooks has it when the invoice is sent, not when it was linked", async () => {
+    const shop = await createAutoInvoicingShop(quickbooks.emulator);
+    const name = uniqueCustomerName("Osprey Marine");
+    const link = await createAndLinkCustomer(shop.actors.bookkeeper, { customerName: name });
+    // A person makes the customer taxable, due on receipt, in QuickBooks after it was linked.
+    await emulatorAdmin(quickbooks.emulator, "POST", `/__emulator/realms/${ACME_REALM}/customers/${link.qboCustomerId}`, { Taxable: true, SalesTermRef: { value: "1" } });
+    const job = await completeNewJob(shop, name);
+    const sync = await waitForSync({ jobId: job.id, kind: "INVOICE" }, ["SYNCED", "FAILED"]);
+    expect(sync).toMatchObject({ status: "SYNCED", qboDueDate: sync.qboTxnDate, qboTermName: "Due on receipt", qboTaxCents: 779, qboTotalCents: 10219 });
+    expect(lineTaxCodes(await emulatorInvoice(sync.id))).toEqual(["TAX", "TAX"]);
+  });
+
   it("a Xometry invoice is a sale for resale: non-taxable even when the Xometry customer is taxable", async () => {
     const shop = await createConfiguredShop(quickbooks.emulator);
     const summit = await findCustomerId(shop, "Summit Automation");
