@@ -2,7 +2,8 @@ import { z } from "zod";
 import { ensureCan, type TActor } from "@/lib/auth/permissions";
 import { db } from "@/lib/db/client";
 import { AppError, notFound } from "@/lib/errors";
-import { requireQuickBooksApi, toInteractiveError } from "@/lib/quickbooks/connection";
+import { toInteractiveError } from "@/lib/quickbooks/connection";
+import { requireSetupApi } from "@/lib/quickbooks/setup/setup-api";
 import { QuickBooksError } from "@/lib/quickbooks/errors";
 import type { TCustomer } from "@/lib/quickbooks/schemas";
 import { ZQuickBooksIdSchema } from "@/lib/quickbooks/setup/schemas";
@@ -37,7 +38,7 @@ async function saveLink(actor: TActor, realmId: string, isConnected: boolean, cu
 export async function linkCustomer(actor: TActor, input: unknown): Promise<TLinkResult> {
   ensureCan(actor, "invoices.manage");
   const request = parseInput(ZLinkCustomerRequestSchema, input);
-  const { connection, api } = await requireQuickBooksApi(actor.organizationId);
+  const { connection, api } = await requireSetupApi(actor.organizationId);
   const customer = await requireUsableCustomer(api, request.qboCustomerId, "qboCustomerId");
   return saveLink(actor, connection.realmId, connection.status === "CONNECTED", request.customerName, customer);
 }
@@ -50,7 +51,7 @@ export async function linkCustomer(actor: TActor, input: unknown): Promise<TLink
 export async function createAndLinkCustomer(actor: TActor, input: unknown): Promise<TLinkResult> {
   ensureCan(actor, "invoices.manage");
   const request = parseInput(ZCreateCustomerRequestSchema, input);
-  const { connection, api } = await requireQuickBooksApi(actor.organizationId);
+  const { connection, api } = await requireSetupApi(actor.organizationId);
   const displayName = tidyCustomerName(request.customerName);
   let customer: TCustomer;
   try {

@@ -5,7 +5,7 @@ import { QuickBooksError } from "@/lib/quickbooks/errors";
 import type { TCustomer } from "@/lib/quickbooks/schemas";
 
 /** Reads the customer live from QuickBooks: it must exist, be active and invoice in USD; else plain words. */
-export async function requireUsableCustomer(api: QuickBooksApi, customerId: string, field = "customerId"): Promise<TCustomer> {
+export async function requireUsableCustomer(api: Pick<QuickBooksApi, "getCustomer">, customerId: string, field = "customerId"): Promise<TCustomer> {
   let customer: TCustomer;
   try {
     customer = await api.getCustomer(customerId);
@@ -23,7 +23,7 @@ export async function requireUsableCustomer(api: QuickBooksApi, customerId: stri
 }
 
 /** Reads a product/service live from QuickBooks (its id and name, to remember it); plain words when it is not there. */
-export async function requireItem(api: QuickBooksApi, itemId: string): Promise<{ id: string; name: string }> {
+export async function requireItem(api: Pick<QuickBooksApi, "getItem">, itemId: string): Promise<{ id: string; name: string }> {
   try {
     const item = await api.getItem(itemId);
     return { id: item.Id, name: item.Name };

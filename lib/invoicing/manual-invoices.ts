@@ -4,7 +4,7 @@ import { db } from "@/lib/db/client";
 import { AppError, notFound } from "@/lib/errors";
 import { pickRememberedItemId, rememberCustomer } from "@/lib/customers/customer-links";
 import { requireItem, requireUsableCustomer } from "@/lib/customers/usable-customer";
-import { requireQuickBooksApi } from "@/lib/quickbooks/connection";
+import { requireSetupApi } from "@/lib/quickbooks/setup/setup-api";
 import { ZQuickBooksIdSchema } from "@/lib/quickbooks/setup/schemas";
 import { createSync } from "@/lib/sync/create-sync";
 import { getActiveIntegration } from "@/lib/sync/integration";
@@ -82,7 +82,8 @@ export async function createInHouseInvoice(actor: TActor, jobId: unknown, input:
   if (request.lines.length !== job.lineItems.length || request.lines.some((line) => !byId.has(line.lineItemId))) {
     throw new AppError("INVALID_INPUT", "The invoice lines must be this job's line items.", { details: ["lines: do not match the job"] });
   }
-  const { api } = await requireQuickBooksApi(actor.organizationId);
+  // QuickBooks Online live; QuickBooks Desktop from the company file's lists as last read.
+  const { api } = await requireSetupApi(actor.organizationId);
   const customerName = (await requireUsableCustomer(api, request.customerId)).DisplayName;
   const rememberedItem = await requireItem(api, pickRememberedItemId(request.lines));
   const payload: TInvoicePayload = {
