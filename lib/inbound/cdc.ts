@@ -78,7 +78,8 @@ async function catchUp(connection: QuickBooksConnection, changedSince: Date, now
  * lets one of them run each company's read.
  */
 export async function runDueCdc(now = new Date()): Promise<number> {
-  const connections = await db.quickBooksConnection.findMany({ where: { status: "CONNECTED" } });
+  // QuickBooks Desktop has no CDC: its company file is read only through the Web Connector's polls.
+  const connections = await db.quickBooksConnection.findMany({ where: { status: "CONNECTED", transport: "ONLINE" } });
   let ran = 0;
   for (const connection of connections) {
     await db.quickBooksCdcCursor.createMany({ data: [{ realmId: connection.realmId, changedSince: connection.connectedAt }], skipDuplicates: true });

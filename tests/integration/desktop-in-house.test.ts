@@ -2,8 +2,11 @@ import { describe, expect, it } from "vitest";
 import { db } from "@/lib/db/client";
 import { linkCustomer } from "@/lib/customers/link-customer";
 import { getBackfillProgress, startBackfill } from "@/lib/invoicing/backfill";
+import { emailInvoice } from "@/lib/invoicing/email-invoice";
+import { getInvoicePdf } from "@/lib/invoicing/invoice-pdf";
 import { createInHouseInvoice } from "@/lib/invoicing/manual-invoices";
 import { createInHouseJob } from "@/lib/jobs/in-house-jobs";
+import { NOT_WITH_DESKTOP } from "@/lib/quickbooks/connection";
 import { createDesktopShop, createTestCompanyFile, pollOnce, requestTypes } from "../factories/desktop";
 import { createXometryJob } from "../factories/shops";
 
@@ -57,5 +60,8 @@ describe("in-house and historical invoices on QuickBooks Desktop", () => {
     await pollOnce(shop, file);
     expect(file.admin.invoices().map((invoice) => invoice.RefNumber).sort()).toEqual(["J-77000", "J-77001", "J-77002"]);
     expect(await getBackfillProgress(shop.organizationId)).toMatchObject({ total: 3, done: 3, failed: 0, isFinished: true });
+    // What only QuickBooks Online does (the PDF, emailing through QuickBooks) says so in words.
+    await expect(getInvoicePdf(shop.actors.bookkeeper, jobs[0]!.id)).rejects.toMatchObject({ userMessage: NOT_WITH_DESKTOP });
+    await expect(emailInvoice(shop.actors.bookkeeper, jobs[0]!.id)).rejects.toMatchObject({ userMessage: NOT_WITH_DESKTOP });
   });
 });

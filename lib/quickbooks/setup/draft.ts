@@ -2,7 +2,7 @@ import { ensureCan, type TActor } from "@/lib/auth/permissions";
 import { db } from "@/lib/db/client";
 import { parseInput } from "@/lib/validation";
 import type { z } from "zod";
-import { requireQuickBooksApi } from "../connection";
+import { requireLiveConnection } from "../connection";
 import type { TConfigurationDraft } from "./schemas";
 
 /** The wizard's answers so far for the connected company (a draft for another company is ignored). */
@@ -15,7 +15,7 @@ export async function getSetupDraft(organizationId: string, realmId: string): Pr
 export async function saveSetupStep<TSchema extends z.ZodType<Record<string, unknown>>>(actor: TActor, schema: TSchema, input: unknown): Promise<TConfigurationDraft> {
   ensureCan(actor, "integrations.manage");
   const values = parseInput(schema, input);
-  const { connection } = await requireQuickBooksApi(actor.organizationId);
+  const connection = await requireLiveConnection(actor.organizationId);
   const merged = { ...(await getSetupDraft(actor.organizationId, connection.realmId)), ...values } as TConfigurationDraft;
   await db.quickBooksSetupDraft.upsert({
     where: { organizationId: actor.organizationId },

@@ -1,6 +1,6 @@
 import { createDesktopSetupApi } from "@/lib/quickbooks-desktop/lists/setup-api";
-import type { QuickBooksApi } from "../api";
-import { requireQuickBooksApi } from "../connection";
+import { QuickBooksApi } from "../api";
+import { requireLiveConnection } from "../connection";
 
 /**
  * What the setup wizard, Edit Configuration and the lookups read from the company: QuickBooks
@@ -13,7 +13,7 @@ export type TSetupApi = Pick<
 >;
 
 /** The organization's live connection and the reader for its transport, or a plain-words error. */
-export async function requireSetupApi(organizationId: string): Promise<{ connection: Awaited<ReturnType<typeof requireQuickBooksApi>>["connection"]; api: TSetupApi }> {
-  const { connection, api } = await requireQuickBooksApi(organizationId);
-  return connection.transport === "DESKTOP" ? { connection, api: createDesktopSetupApi(organizationId) } : { connection, api };
+export async function requireSetupApi(organizationId: string): Promise<{ connection: Awaited<ReturnType<typeof requireLiveConnection>>; api: TSetupApi }> {
+  const connection = await requireLiveConnection(organizationId);
+  return { connection, api: connection.transport === "DESKTOP" ? createDesktopSetupApi(organizationId) : new QuickBooksApi(connection.id) };
 }
