@@ -2,6 +2,8 @@ import { describe, expect, it } from "vitest";
 import { db } from "@/lib/db/client";
 import { generateXometryInvoice } from "@/lib/invoicing/manual-invoices";
 import { recordPayout } from "@/lib/payouts/record-payout";
+import { KEPT_FAILING } from "@/lib/quickbooks-desktop/queue/record";
+import { MAX_AUTOMATIC_ATTEMPTS } from "@/lib/sync/record-outcome";
 import { endDesktopSession, getDesktopLastError, nextDesktopRequest, receiveDesktopResponse } from "@/lib/quickbooks-desktop/work";
 import { createDesktopShop, createTestCompanyFile, openTestSession, pollOnce, requestTypes, type TDesktopShop } from "../factories/desktop";
 import { createXometryJob } from "../factories/shops";
@@ -91,6 +93,16 @@ describe("QuickBooks Desktop exactly once, without a requestid", () => {
     expect(requestTypes(poll.requests)).toEqual(["InvoiceQueryRq", "InvoiceAddRq"]);
     expect(file.admin.invoices()).toHaveLength(1);
     expect(await rowOf(sync.id)).toMatchObject({ status: "SYNCED", errorCode: null });
+  });
+
+  it("a company file busy at every try stops after the automatic attempts and waits for Retry, in words", async () => {
+    const file = createTestCompanyFile();
+    const { shop, sync } = await shopWithWaitingInvoice(file);
+    await db.quickBooksSync.update({ where: { id: sync.id }, data: { attempts: MAX_AUTOMATIC_ATTEMPTS - 1 } });
+    file.faults.failNext("InvoiceAdd", { statusCode: 3175 });
+    await pollOnce(shop, file);
+    expect(await rowOf(sync.id)).toMatchObject({ status: "FAILED", errorCode: "QBD_3175", errorMessage: KEPT_FAILING });
+    expect(file.admin.invoices()).toHaveLength(0);
   });
 
   it("qbXML refusals become plain words on the row, and getLastError says them", async () => {

@@ -16,13 +16,15 @@ export async function recordDesktopOutcome(claim: TClaim, outcome: TPushOutcome)
   await recordPushOutcome(claim, outcome);
 }
 
+export const KEPT_FAILING = "QuickBooks Desktop kept failing, so we stopped trying for now. Press Retry to try again.";
+
 /**
  * QuickBooks Desktop was busy, or its answer was lost: the row goes again at a later poll (backoff
  * as on Online), until the automatic attempts are spent; then it waits for a person's Retry.
  */
 export async function recordDesktopTrouble(claim: TClaim, code: string, words: string): Promise<void> {
   if (claim.sync.attempts >= MAX_AUTOMATIC_ATTEMPTS) {
-    await releaseSync(claim, { status: "FAILED", errorCode: code, errorMessage: `QuickBooks Desktop kept failing, so we stopped trying for now (${words}) Press Retry to try again.` });
+    await releaseSync(claim, { status: "FAILED", errorCode: code, errorMessage: KEPT_FAILING });
     return;
   }
   await releaseSync(claim, { status: "PENDING", nextAttemptAt: new Date(Date.now() + getBackoffMs(claim.sync.attempts)), errorCode: code, errorMessage: words });
