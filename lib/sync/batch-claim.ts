@@ -6,20 +6,25 @@ import type { TClaim } from "./claim";
 /** Most operations QuickBooks takes in one batch request (Intuit: 30). */
 export const MAX_BATCH_ITEMS = 30;
 
-/** Rows sent in bulk (a backfill, a Retry of many) may share a batch request; rows a person waits for go alone. */
+/**
+ * Rows sent in bulk (a backfill, a Retry of many) may share a batch request; rows a person waits
+ * for go alone. `QBO_BATCH_REQUESTS=off` sends every row alone (e.g. to compare, or if Intuit's
+ * batch endpoint misbehaves).
+ */
 export function isBatchCandidate(sync: Pick<QuickBooksSync, "trigger" | "retryRunId">): boolean {
+  if (process.env.QBO_BATCH_REQUESTS === "off") return false;
   return sync.trigger === "backfill" || sync.retryRunId !== null;
 }
 
 /**
- * Claims, for the batch `first` leads, up to `limit` more due rows of the same organization, realm
- * and kind that are batch candidates, oldest first. Each gets a claim of its own (the same lease
- * as claimSync: renewed by this process's heartbeat, taken over when it stops), so every row's
- * outcome is still recorded by its own claim's owner. Rows another worker is claiming are skipped.
+ * Claims up to `limit` due rows of `scope`'s organization, realm and kind that are batch
+ * candidates, oldest first (but `excludeId`, the row a batch's task already claimed). Each gets a
+ * claim of its own (the same lease as claimSync: renewed by this process's heartbeat, taken over
+ * when it stops), so every row's outcome is still recorded by its own claim's owner. Rows another
+ * worker is claiming are skipped.
  */
-export async function claimBatchCompanions(first: TClaim, limit: number): Promise<TClaim[]> {
+export async function claimBatchRows(scope: Pick<QuickBooksSync, "organizationId" | "realmId" | "kind">, limit: number, excludeId = ""): Promise<TClaim[]> {
   if (limit <= 0) return [];
-  const { sync } = first;
   const claimed = await db.$queryRawUnsafe<{ id: string; claimedBy: string }[]>(
     // MATERIALIZED: the LIMIT holds (a sub-select in WHERE may be re-run and pick more rows).
     `WITH picked AS MATERIALIZED (
@@ -32,10 +37,10 @@ export async function claimBatchCompanions(first: TClaim, limit: number): Promis
          "updatedAt" = ${DB_NOW}, "lockedUntil" = ${DB_NOW} + make_interval(secs => $7::double precision / 1000)
      FROM picked WHERE s.id = picked.id AND s.status = 'PENDING'
      RETURNING s.id, s."claimedBy"`,
-    sync.organizationId,
-    sync.realmId,
-    sync.kind,
-    sync.id,
+    scope.organizationId,
+    scope.realmId,
+    scope.kind,
+    excludeId,
     `${getProcessId()}/`,
     limit,
     getLeaseMs(),

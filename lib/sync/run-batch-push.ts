@@ -1,7 +1,7 @@
 import { getLogger } from "@/lib/logger";
 import { QuickBooksApi } from "@/lib/quickbooks/api";
 import { QuickBooksBatchApi } from "@/lib/quickbooks/batch";
-import { claimBatchCompanions, findHeldClaims, MAX_BATCH_ITEMS } from "./batch-claim";
+import { claimBatchRows, findHeldClaims, MAX_BATCH_ITEMS } from "./batch-claim";
 import { assertClaim, ClaimLostError, type TClaim } from "./claim";
 import type { TPushOutcome } from "./push-outcome";
 import type { TBatchPusher } from "./pushers";
@@ -15,6 +15,9 @@ const MAX_WAIT_MS = 5000;
 
 type TCreate = { claim: TClaim; bId: string; body: Record<string, unknown>; finish: (created: unknown) => TPushOutcome };
 
+/** Batches one task sends at most before leaving the rest to other tasks (a task's run stays short). */
+const MAX_BATCHES_PER_TASK = 8;
+
 /**
  * A bulk run's rows through QuickBooks' batch endpoint. `first` (claimed by its task) leads: up to
  * 29 more due rows of its company are claimed, each with its own lease. Each row then takes its
@@ -23,11 +26,22 @@ type TCreate = { claim: TClaim; bId: string; body: Record<string, unknown>; fini
  * batch request, sent only for rows whose claim still holds (checked inside the request slot).
  * Each item's answer is that row's outcome, recorded exactly as a single push records it (a per-
  * item Fault: retried or a person's; a created invoice: synced). A whole-batch failure (5xx,
- * timeout, dropped connection, 429) is every row's failure: retried later with the marker lookup
- * first, since the batch may have been committed.
+ * timeout, dropped connection, 429, no room in the budget) is every row's failure: retried later
+ * with the marker lookup first, since the batch may have been committed. While batches come back
+ * full and answered, the task goes on with the next due rows (its rows' own tasks find them done).
  */
 export async function runBatchPush(first: TClaim, connectionId: string, pusher: TBatchPusher): Promise<void> {
-  const claims = [first, ...(await claimBatchCompanions(first, MAX_BATCH_ITEMS - 1))];
+  let claims = [first, ...(await claimBatchRows(first.sync, MAX_BATCH_ITEMS - 1, first.sync.id))];
+  for (let round = 1; ; round += 1) {
+    const isAnswered = await pushBatch(claims, connectionId, pusher);
+    if (!isAnswered || claims.length < MAX_BATCH_ITEMS || round >= MAX_BATCHES_PER_TASK) return;
+    claims = await claimBatchRows(first.sync, MAX_BATCH_ITEMS);
+    if (claims.length === 0) return;
+  }
+}
+
+/** One batch of claimed rows; false when the request as a whole failed. */
+async function pushBatch(claims: TClaim[], connectionId: string, pusher: TBatchPusher): Promise<boolean> {
   const creates: TCreate[] = [];
   const waiting = [...claims];
   const lane = async () => {
@@ -43,10 +57,10 @@ export async function runBatchPush(first: TClaim, connectionId: string, pusher: 
     }
   };
   await Promise.all(Array.from({ length: PREPARE_LANES }, lane));
-  if (creates.length > 0) await sendCreates(first, connectionId, pusher, creates);
+  return creates.length === 0 || sendCreates(claims[0]!, connectionId, pusher, creates);
 }
 
-async function sendCreates(first: TClaim, connectionId: string, pusher: TBatchPusher, creates: TCreate[]) {
+async function sendCreates(first: TClaim, connectionId: string, pusher: TBatchPusher, creates: TCreate[]): Promise<boolean> {
   let held: TCreate[] = [];
   const api = new QuickBooksBatchApi(connectionId, {
     maxWaitMs: MAX_WAIT_MS,
@@ -61,14 +75,16 @@ async function sendCreates(first: TClaim, connectionId: string, pusher: TBatchPu
     results = await api.createInBatch(pusher.entity, pusher.schema, () => held.map(({ bId, body }) => ({ bId, body })));
   } catch (error) {
     // Each row's own claim fences this: a row another worker took over meanwhile records nothing here.
-    for (const create of creates) await recordPushFailure(create.claim, error);
-    return;
+    await Promise.all(creates.map((create) => recordPushFailure(create.claim, error)));
+    return false;
   }
   log.info({ items: held.length, left: creates.length - held.length }, "batch sent to QuickBooks");
-  for (const create of held) {
-    const result = results.get(create.bId);
-    if (!result) continue;
-    if (result.ok) await recordPushOutcome(create.claim, create.finish(result.entity));
-    else await recordPushFailure(create.claim, result.error);
-  }
+  await Promise.all(
+    held.map((create) => {
+      const result = results.get(create.bId);
+      if (!result) return;
+      return result.ok ? recordPushOutcome(create.claim, create.finish(result.entity)) : recordPushFailure(create.claim, result.error);
+    }),
+  );
+  return true;
 }
