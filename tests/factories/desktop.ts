@@ -1,7 +1,7 @@
 import crypto from "node:crypto";
 import { db } from "@/lib/db/client";
 import { endDesktopSession, nextDesktopRequest, receiveDesktopResponse, type TDesktopSession } from "@/lib/quickbooks-desktop/work";
-import { createCompanyFile, type TCompanyFile } from "../../qbd-emulator/src/company/company-file";
+import { createCompanyFile, type TCompanyFile } from "../../qbd-emulator/src/index";
 import { createTestShop, type TTestShop } from "./shops";
 
 export type TDesktopShop = TTestShop & { connectionId: string; realmId: string; ids: { xometry: string; item: string; undeposited: string } };

@@ -7,7 +7,7 @@ import { MAX_AUTOMATIC_ATTEMPTS } from "@/lib/sync/record-outcome";
 import { endDesktopSession, getDesktopLastError, nextDesktopRequest, receiveDesktopResponse } from "@/lib/quickbooks-desktop/work";
 import { createDesktopShop, createTestCompanyFile, openTestSession, pollOnce, requestTypes, type TDesktopShop } from "../factories/desktop";
 import { createXometryJob } from "../factories/shops";
-import type { TCompanyFile } from "../../qbd-emulator/src/company/company-file";
+import type { TCompanyFile } from "../../qbd-emulator/src/index";
 
 /** A shop whose lists were read, with one job waiting for its invoice. */
 async function shopWithWaitingInvoice(file: TCompanyFile) {

@@ -7,7 +7,7 @@ import { searchAccounts } from "@/lib/quickbooks/setup/account-lookups";
 import { createXometryCustomer, loadSetupContext, searchCustomers, searchItems } from "@/lib/quickbooks/setup/lookups";
 import { saveQuickBooksConfiguration } from "@/lib/quickbooks/setup/save-configuration";
 import { submitSetupStep } from "@/lib/quickbooks/setup/wizard";
-import { createCompanyFile } from "../../qbd-emulator/src/company/company-file";
+import { createCompanyFile } from "../../qbd-emulator/src/index";
 import { createDesktopShop, createTestCompanyFile, pollOnce, requestTypes } from "../factories/desktop";
 
 describe("the setup wizard's lists on QuickBooks Desktop", () => {
