@@ -1,5 +1,5 @@
 // The Desktop transport: what each Web Connector poll carries. D2's SOAP methods call only these.
-import { countDueDesktopRows } from "./queue/claim";
+import { countDueDesktopRows, countRowsHeldBySessions } from "./queue/claim";
 import { endSession } from "./queue/end-session";
 import { nextRequest } from "./queue/next-request";
 import { getLastError, receiveResponse } from "./queue/receive";
@@ -14,11 +14,12 @@ export type TDesktopSession = {
   qbXmlMinor: number;
 };
 
-/** authenticate → "none" when false: no due row of the organization's Desktop realm and no list to read. */
+/** authenticate → "none" when false: no list to read, no due row of the organization's Desktop realm, none held by an update that died. */
 export async function hasDesktopWork(organizationId: string): Promise<boolean> {
   const connection = await findDesktopConnection(organizationId);
   if (!connection) return false;
-  return (await areListsDue(organizationId)) || (await countDueDesktopRows(organizationId, connection.realmId)) > 0;
+  if (await areListsDue(organizationId)) return true;
+  return (await countDueDesktopRows(organizationId, connection.realmId)) + (await countRowsHeldBySessions(organizationId, connection.realmId)) > 0;
 }
 
 /** sendRequestXML: one qbXML request, or null when there is nothing (more) to do. */

@@ -4,7 +4,7 @@ import { generateXometryInvoice } from "@/lib/invoicing/manual-invoices";
 import { recordPayout } from "@/lib/payouts/record-payout";
 import { KEPT_FAILING } from "@/lib/quickbooks-desktop/queue/record";
 import { MAX_AUTOMATIC_ATTEMPTS } from "@/lib/sync/record-outcome";
-import { endDesktopSession, getDesktopLastError, nextDesktopRequest, receiveDesktopResponse } from "@/lib/quickbooks-desktop/work";
+import { endDesktopSession, getDesktopLastError, hasDesktopWork, nextDesktopRequest, receiveDesktopResponse } from "@/lib/quickbooks-desktop/work";
 import { createDesktopShop, createTestCompanyFile, openTestSession, pollOnce, requestTypes, type TDesktopShop } from "../factories/desktop";
 import { createXometryJob } from "../factories/shops";
 import type { TCompanyFile } from "../../qbd-emulator/src/index";
@@ -37,6 +37,8 @@ describe("QuickBooks Desktop exactly once, without a requestid", () => {
     await sendAndLoseAnswer(shop, file); // the Web Connector died: no answer, no closeConnection
     expect(file.admin.invoices()).toHaveLength(1);
     expect(await rowOf(sync.id)).toMatchObject({ status: "SYNCING" });
+    // Its next login is not told "none": the dead update's row is work for the new session.
+    expect(await hasDesktopWork(shop.organizationId)).toBe(true);
 
     const poll = await pollOnce(shop, file);
     expect(requestTypes(poll.requests)).toEqual(["InvoiceQueryRq"]);

@@ -42,6 +42,14 @@ export async function countDueDesktopRows(organizationId: string, realmId: strin
   return row?.n ?? 0;
 }
 
+/**
+ * Rows a Web Connector session still holds. QBWC runs one update at a time, so when it logs in
+ * again these belong to an update that died: there is work (the new session takes them over).
+ */
+export async function countRowsHeldBySessions(organizationId: string, realmId: string): Promise<number> {
+  return db.quickBooksSync.count({ where: { organizationId, realmId, status: "SYNCING", claimedBy: { startsWith: "desktop:" } } });
+}
+
 /** The row this session holds for a request, as a claim (null when its lease was lost meanwhile). */
 export async function findDesktopClaim(organizationId: string, syncId: string, sessionId: string): Promise<TClaim | null> {
   const claimId = desktopClaimId(sessionId);
