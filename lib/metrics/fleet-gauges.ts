@@ -1,8 +1,7 @@
 import { Gauge, Registry } from "prom-client";
 import { db } from "@/lib/db/client";
+import { readQueueCounts } from "@/lib/queue/counts";
 import { getLeaseMs } from "@/lib/runtime/worker-process";
-
-type TQueueRow = { name: string; queued_count: number; active_count: number; deferred_count: number; failed_count: number };
 
 /**
  * What every process shares, read from the database at scrape time (so one scrape sees the whole
@@ -15,7 +14,7 @@ export async function buildFleetRegistry(): Promise<Registry> {
   const since = new Date(Date.now() - 60_000);
   const [syncs, queues, requests, slots, connections, workers] = await Promise.all([
     db.quickBooksSync.groupBy({ by: ["kind", "status"], _count: true }),
-    db.$queryRaw<TQueueRow[]>`SELECT name, queued_count, active_count, deferred_count, failed_count FROM pgboss.queue`,
+    readQueueCounts(),
     db.quickBooksRealmRequest.groupBy({ by: ["realmId"], where: { at: { gt: since } }, _count: true }),
     db.quickBooksRealmSlot.groupBy({ by: ["realmId"], where: { expiresAt: { gt: new Date() } }, _count: true }),
     db.quickBooksConnection.groupBy({ by: ["status"], _count: true }),
@@ -23,9 +22,9 @@ export async function buildFleetRegistry(): Promise<Registry> {
   ]);
   const syncRows = gauge("workcenter_sync_rows", "QuickBooks documents in the ledger by kind and status", ["kind", "status"]);
   for (const row of syncs) syncRows.set({ kind: row.kind, status: row.status }, row._count);
-  const tasks = gauge("workcenter_queue_tasks", "Queue tasks by queue and state (pg-boss's counts)", ["queue", "state"]);
+  const tasks = gauge("workcenter_queue_tasks", "Queue tasks by queue and state (pg-boss's job table)", ["queue", "state"]);
   for (const queue of queues) {
-    for (const state of ["queued", "active", "deferred", "failed"] as const) tasks.set({ queue: queue.name, state }, Number(queue[`${state}_count`]));
+    for (const state of ["queued", "active", "deferred", "failed"] as const) tasks.set({ queue: queue.name, state }, queue[state]);
   }
   const perMinute = gauge("workcenter_quickbooks_requests_last_minute", "QuickBooks requests per company in the rolling minute (budget: QBO_MAX_PER_MINUTE)", ["realm"]);
   for (const row of requests) perMinute.set({ realm: row.realmId }, row._count);

@@ -1,33 +1,51 @@
-import { PgBoss } from "pg-boss";
-import { getPoolSizes, type TTransaction } from "@/lib/db/client";
+import PgBoss from "pg-boss";
+import pgBossVersion from "pg-boss/version.json";
+import { db, getPoolSizes, type TTransaction } from "@/lib/db/client";
 import { getLogger } from "@/lib/logger";
 
 const log = getLogger("queue");
 const globalForBoss = globalThis as unknown as { workcenterBoss?: Promise<PgBoss> };
 
-/** Queues, created once with LISTEN/NOTIFY so a task starts within milliseconds of its trigger. */
+/** Queues, created once; a task starts within milliseconds of its trigger (lib/queue/wake.ts). */
 export const QUEUE_NAMES = ["quickbooks.push-document", "quickbooks.inbound"] as const;
 export type TQueueName = (typeof QUEUE_NAMES)[number];
 const QUEUE_POLICY = "short";
+const QUEUE_SCHEMA = "pgboss";
+
+/**
+ * pg-boss 10 (the last release that runs on Node 20) cannot read the schema a newer pg-boss left
+ * (no downgrade path). Such a schema is dropped, once, under a lock: the ledger is the truth and
+ * the sweepers queue every unfinished row again.
+ */
+async function dropNewerQueueSchema(): Promise<void> {
+  await db.$transaction(async (tx) => {
+    await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext('workcenter:pgboss-schema'))`;
+    const [table] = await tx.$queryRaw<{ found: string | null }[]>`SELECT to_regclass(${`${QUEUE_SCHEMA}.version`})::text AS found`;
+    if (!table?.found) return;
+    const [row] = await tx.$queryRawUnsafe<{ version: number }[]>(`SELECT version FROM ${QUEUE_SCHEMA}.version`);
+    if (!row || Number(row.version) <= pgBossVersion.schema) return;
+    log.warn({ found: Number(row.version), supported: pgBossVersion.schema }, "queue schema from a newer pg-boss dropped; unfinished work is queued again from the ledger");
+    await tx.$executeRawUnsafe(`DROP SCHEMA ${QUEUE_SCHEMA} CASCADE`);
+  });
+}
 
 /** pg-boss on our PostgreSQL (schema `pgboss`), started once per process. */
 export function getBoss(): Promise<PgBoss> {
   globalForBoss.workcenterBoss ??= (async () => {
-    // LISTEN needs a session of its own: off (QUEUE_LISTEN_NOTIFY=off) behind a transaction-pooling
-    // proxy, where tasks then start on the 1 s poll.
-    const useListenNotify = process.env.QUEUE_LISTEN_NOTIFY !== "off";
-    const boss = new PgBoss({ connectionString: process.env.DATABASE_URL, schema: "pgboss", useListenNotify, max: getPoolSizes().queue });
+    await dropNewerQueueSchema();
+    // Completed tasks move to the archive after an hour: the job table stays small.
+    const boss = new PgBoss({ connectionString: process.env.DATABASE_URL, schema: QUEUE_SCHEMA, max: getPoolSizes().queue, archiveCompletedAfterSeconds: 3600 });
     boss.on("error", (error: unknown) => log.error({ err: error instanceof Error ? error.message : String(error) }, "pg-boss error"));
     await boss.start();
     for (const name of QUEUE_NAMES) {
-      // "short": at most one queued task per sync row (singletonKey = row id), however often the
+      // "short": at most one waiting task per sync row (singletonKey = row id), however often the
       // sweeper or a reschedule asks. Retries are ours (the sync row decides), so pg-boss only
       // re-runs a task whose worker died. A queue made with another policy is replaced: the
       // sweeper re-queues every unfinished row from the ledger.
       const existing = await boss.getQueue(name);
       if (existing && existing.policy !== QUEUE_POLICY) await boss.deleteQueue(name);
       if (!existing || existing.policy !== QUEUE_POLICY) {
-        await boss.createQueue(name, { policy: QUEUE_POLICY, notify: true, retryLimit: 5, retryDelay: 5, retryBackoff: true, expireInSeconds: 120 });
+        await boss.createQueue(name, { name, policy: QUEUE_POLICY, retryLimit: 5, retryDelay: 5, retryBackoff: true, expireInSeconds: 120 });
       }
     }
     return boss;

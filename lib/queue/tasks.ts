@@ -1,6 +1,7 @@
 import { z } from "zod";
 import type { TTransaction } from "@/lib/db/client";
 import { getBoss, inTransaction, type TQueueName } from "./boss";
+import { notifyQueue } from "./wake";
 
 /** Task payloads are validated like any other input; an invalid payload fails without retries. */
 export const ZPushSyncTaskSchema = z.strictObject({ syncId: z.string().min(1).max(64) });
@@ -28,4 +29,6 @@ export async function enqueueTask(name: TQueueName, data: object, options: { sin
     startAfter: options.startAfter,
     ...(options.tx ? { db: inTransaction(options.tx) } : {}),
   });
+  // A task due now wakes the listening workers (on commit, with `tx`); a deferred one waits for the poll.
+  if (!options.startAfter || options.startAfter.getTime() <= Date.now()) await notifyQueue(name, options.tx);
 }

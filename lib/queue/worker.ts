@@ -1,3 +1,4 @@
+import type PgBoss from "pg-boss";
 import { getLogger } from "@/lib/logger";
 import { ensureHeartbeat, stopHeartbeat } from "@/lib/runtime/worker-process";
 import { hasPushers } from "@/lib/sync/pushers";
@@ -6,10 +7,29 @@ import { sweepSyncs, takeOverExpiredClaims } from "@/lib/sync/sweeper";
 import { getBoss, stopBoss } from "./boss";
 import { getPeriodicWork, getTaskHandlers } from "./handlers";
 import { ZPushSyncTaskSchema } from "./tasks";
+import { startWakeListener } from "./wake";
 
 const log = getLogger("worker");
 
 export type TWorker = { stop: () => Promise<void> };
+
+/**
+ * `concurrency` pg-boss loops on one queue, one task at a time each. A loop that just ran a task
+ * looks again at once (a burst drains at full speed); an idle one polls every second and is woken
+ * by the wake listener as soon as a task is queued.
+ */
+async function workQueue(boss: PgBoss, queue: string, concurrency: number, handle: (data: unknown, taskId: string) => Promise<void>): Promise<string[]> {
+  const ids: string[] = [];
+  for (let i = 0; i < concurrency; i++) {
+    let ownId: string | undefined;
+    ownId = await boss.work(queue, { batchSize: 1, pollingIntervalSeconds: 1 }, async (jobs) => {
+      for (const job of jobs) await handle(job.data, job.id);
+      if (ownId) boss.notifyWorker(ownId);
+    });
+    ids.push(ownId);
+  }
+  return ids;
+}
 
 /**
  * Runs QuickBooks pushes in this process: pg-boss workers (woken by LISTEN/NOTIFY) and the
@@ -20,16 +40,26 @@ export async function startWorker(options: { concurrency?: number; sweepInterval
   const boss = await getBoss();
   await ensureHeartbeat("worker");
   const concurrency = options.concurrency ?? Number(process.env.WORKER_CONCURRENCY ?? 8);
-  // NOTIFY wakes a worker at once for new tasks; the 1 s poll picks up retries whose time has come.
-  const workId = await boss.work("quickbooks.push-document", { localConcurrency: concurrency, batchSize: 1, pollingIntervalSeconds: 1, notifyPollingIntervalSeconds: 1 }, async (jobs) => {
-    for (const job of jobs) {
-      const parsed = ZPushSyncTaskSchema.safeParse(job.data);
+  const workIds = new Map<string, string[]>();
+  workIds.set(
+    "quickbooks.push-document",
+    await workQueue(boss, "quickbooks.push-document", concurrency, async (data, taskId) => {
+      const parsed = ZPushSyncTaskSchema.safeParse(data);
       if (!parsed.success) {
-        log.error({ taskId: job.id }, "invalid task payload; dropped");
-        continue;
+        log.error({ taskId }, "invalid task payload; dropped");
+        return;
       }
       await runPushSync(parsed.data.syncId);
-    }
+    }),
+  );
+  // Whatever else the features registered (lib/features.ts): their queues and periodic work.
+  for (const handler of getTaskHandlers()) {
+    workIds.set(handler.queue, [...(workIds.get(handler.queue) ?? []), ...(await workQueue(boss, handler.queue, 4, (data) => handler.handle(data)))]);
+  }
+  // NOTIFY wakes this process's loops of that queue at once (a busy one looks again when it is
+  // done); the 1 s poll picks up retries whose time has come.
+  const listener = startWakeListener((queue) => {
+    for (const id of workIds.get(queue) ?? []) boss.notifyWorker(id);
   });
   const sweepIntervalMs = options.sweepIntervalMs ?? Number(process.env.SYNC_SWEEP_INTERVAL_MS ?? 15_000);
   const timer = setInterval(() => void sweepSyncs().catch((error: unknown) => log.error({ err: String(error) }, "sweep failed")), sweepIntervalMs);
@@ -38,14 +68,6 @@ export async function startWorker(options: { concurrency?: number; sweepInterval
   const takeoverIntervalMs = options.takeoverIntervalMs ?? Number(process.env.SYNC_TAKEOVER_INTERVAL_MS ?? 2000);
   const takeover = setInterval(() => void takeOverExpiredClaims().catch((error: unknown) => log.error({ err: String(error) }, "takeover check failed")), takeoverIntervalMs);
   takeover.unref();
-  // Whatever else the features registered (lib/features.ts): their queues and periodic work.
-  const extraWorkIds: [string, string][] = [];
-  for (const handler of getTaskHandlers()) {
-    const id = await boss.work(handler.queue, { localConcurrency: 4, batchSize: 1, pollingIntervalSeconds: 1, notifyPollingIntervalSeconds: 1 }, async (jobs) => {
-      for (const job of jobs) await handler.handle(job.data);
-    });
-    extraWorkIds.push([handler.queue, id]);
-  }
   const periodic = getPeriodicWork().map((work) => {
     const run = () => void work.run().catch((error: unknown) => log.error({ work: work.name, err: error instanceof Error ? error.message : String(error) }, "periodic work failed"));
     const interval = setInterval(run, work.everyMs());
@@ -58,8 +80,8 @@ export async function startWorker(options: { concurrency?: number; sweepInterval
       clearInterval(timer);
       clearInterval(takeover);
       for (const interval of periodic) clearInterval(interval);
-      for (const [queue, id] of extraWorkIds) await boss.offWork(queue, { id }).catch(() => {});
-      await boss.offWork("quickbooks.push-document", { id: workId }).catch(() => {});
+      await listener.stop();
+      for (const id of [...workIds.values()].flat()) await boss.offWork({ id }).catch(() => {});
       await stopBoss();
       await stopHeartbeat();
     },
