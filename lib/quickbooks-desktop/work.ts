@@ -4,6 +4,7 @@ import { endSession } from "./queue/end-session";
 import { nextRequest } from "./queue/next-request";
 import { getLastError, receiveResponse } from "./queue/receive";
 import { findDesktopConnection } from "./queue/session-context";
+import { hasCustomerAddWaiting } from "./lists/customer-add";
 import { areListsDue } from "./lists/list-store";
 
 export type TDesktopSession = {
@@ -18,7 +19,7 @@ export type TDesktopSession = {
 export async function hasDesktopWork(organizationId: string): Promise<boolean> {
   const connection = await findDesktopConnection(organizationId);
   if (!connection) return false;
-  if (await areListsDue(organizationId)) return true;
+  if ((await areListsDue(organizationId)) || (await hasCustomerAddWaiting(organizationId))) return true;
   return (await countDueDesktopRows(organizationId, connection.realmId)) + (await countRowsHeldBySessions(organizationId, connection.realmId)) > 0;
 }
 

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { db } from "@/lib/db/client";
+import { requestDesktopCustomer } from "@/lib/quickbooks-desktop/lists/customer-add";
 import { getDesktopListNote, WAITING_FOR_LISTS } from "@/lib/quickbooks-desktop/lists/list-note";
 import { LIST_PAGE_SIZE } from "@/lib/quickbooks-desktop/lists/list-queries";
 import { hasDesktopWork } from "@/lib/quickbooks-desktop/work";
@@ -99,6 +100,25 @@ describe("the setup wizard's lists on QuickBooks Desktop", () => {
     await getDesktopListNote(shop.organizationId);
     expect(await hasDesktopWork(shop.organizationId)).toBe(true);
     await pollOnce(shop, file);
+    expect(await hasDesktopWork(shop.organizationId)).toBe(false);
+  });
+
+  it("Create customer “Xometry” on Desktop: added at the next poll (once, however many clicks), then in the list", async () => {
+    const file = createCompanyFile({ seed: { customers: ["Great Lakes Aerospace"] } });
+    const shop = await createDesktopShop(file, { configure: false });
+    await pollOnce(shop, file);
+    const owner = shop.actors.owner;
+    const words = "“Xometry” is created in QuickBooks Desktop at the next Web Connector poll; it appears in this list then.";
+    expect(await requestDesktopCustomer(owner, "Xometry")).toEqual({ pending: true, message: words });
+    expect(await requestDesktopCustomer(owner, "Xometry")).toEqual({ pending: true, message: words });
+    await expect(requestDesktopCustomer(shop.actors.bookkeeper, "Xometry")).rejects.toMatchObject({ code: "FORBIDDEN" });
+    expect(await hasDesktopWork(shop.organizationId)).toBe(true);
+    const poll = await pollOnce(shop, file);
+    expect(requestTypes(poll.requests)).toEqual(["CustomerAddRq"]);
+    const created = file.admin.customers().filter((customer) => customer.Name === "Xometry");
+    expect(created).toHaveLength(1);
+    expect((await searchCustomers(owner, { search: "Xometry" })).options).toEqual([{ id: created[0]!.ListID, name: "Xometry", detail: "USD", isUsable: true }]);
+    expect(await requestDesktopCustomer(owner, "xometry")).toEqual({ option: { id: created[0]!.ListID, name: "Xometry", detail: "USD", isUsable: true } });
     expect(await hasDesktopWork(shop.organizationId)).toBe(false);
   });
 

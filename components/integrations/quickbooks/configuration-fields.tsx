@@ -1,6 +1,8 @@
 "use client";
 
+import { useState } from "react";
 import { Button } from "@/components/ui/button";
+import type { TDesktopCustomerRequest } from "@/lib/quickbooks-desktop/lists/customer-add";
 import { findUndepositedFundsId } from "@/lib/quickbooks/setup/account-roles";
 import type { TLookupOption } from "@/lib/quickbooks/setup/lookups";
 import { SOURCE_LABELS, TRIGGER_LABELS, type TConfigurationDraft } from "@/lib/quickbooks/setup/schemas";
@@ -48,10 +50,14 @@ export function TriggerField({ value, onChange, error }: { value: TTrigger | und
 }
 
 export function XometryCustomerField({ value, onChange, error }: { value: TPickerValue; onChange: (value: TPickerValue) => void; error?: string }) {
-  const { create: request, error: createError, setError: setCreateError, isCreating } = useCreateInQuickBooks<TLookupOption>("/api/integrations/quickbooks/lookup/customers");
+  const { create: request, error: createError, setError: setCreateError, isCreating } = useCreateInQuickBooks<TLookupOption | TDesktopCustomerRequest>("/api/integrations/quickbooks/lookup/customers");
+  const [notice, setNotice] = useState<string | null>(null);
   const create = async () => {
-    const option = await request();
-    if (!option) return;
+    const created = await request();
+    if (!created) return;
+    // QuickBooks Desktop: chosen if the company file has it, else added at the next Web Connector poll.
+    if ("pending" in created) return setNotice(created.message);
+    const option = "option" in created ? created.option : created;
     if (option.isUsable) onChange({ id: option.id, name: option.name });
     else setCreateError(`A customer named Xometry already exists in ${option.detail}. It must be in USD.`);
   };
@@ -70,6 +76,11 @@ export function XometryCustomerField({ value, onChange, error }: { value: TPicke
           </Button>
         }
       />
+      {notice && (
+        <p role="status" className="text-xs text-emerald-700">
+          {notice}
+        </p>
+      )}
       <p className="text-xs text-slate-500">Workcenter stores only the customer&apos;s QuickBooks ID and name; QuickBooks fills in the address and contacts.</p>
     </>
   );

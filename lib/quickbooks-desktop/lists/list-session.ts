@@ -4,6 +4,7 @@ import type { TQbxmlResponse } from "../qbxml/xml";
 import { planRequest } from "../queue/request-log";
 import type { TDesktopSession } from "../work";
 import { buildCompanyQuery, buildListQuery, DESKTOP_LISTS, readCompanyName, readIterator, readListEntries, type TDesktopList } from "./list-queries";
+import { planWaitingCustomerAdds, receiveCustomerAdd } from "./customer-add";
 import { areListsDue, storeListPage } from "./list-store";
 
 /**
@@ -11,11 +12,18 @@ import { areListsDue, storeListPage } from "./list-store";
  * are the company's name and the three lists. Planned once per session.
  */
 export async function planListReads(session: TDesktopSession): Promise<boolean> {
-  const already = await db.quickBooksDesktopRequest.count({ where: { organizationId: session.organizationId, sessionId: session.sessionId, purpose: { startsWith: "lists." } } });
+  await planWaitingCustomerAdds(session);
+  const already = await db.quickBooksDesktopRequest.count({ where: { organizationId: session.organizationId, sessionId: session.sessionId, purpose: "lists.company" } });
   if (already > 0 || !(await areListsDue(session.organizationId))) return false;
   await planRequest(session, buildCompanyQuery(), null);
   for (const list of DESKTOP_LISTS) await planRequest(session, buildListQuery(list), null);
   return true;
+}
+
+/** A list answer, or the answer to a customer added on a click. */
+export async function receiveListOrAdd(session: TDesktopSession, purpose: string, context: unknown, response: TQbxmlResponse): Promise<void> {
+  if (purpose === "lists.customer-add") return receiveCustomerAdd(session, response);
+  return receiveListAnswer(session, purpose, context, response);
 }
 
 /** Stores a list answer and asks for its next page (or the company's name, on the connection: the name people see). */

@@ -23,15 +23,15 @@ export async function storeListPage(organizationId: string, list: TDesktopList, 
 }
 
 /** A page (the wizard, a lookup) wants the lists: read at the next poll unless read in the last LIST_MAX_AGE_MS. */
-export async function requestListRead(organizationId: string, now = new Date()): Promise<void> {
-  const fresh = new Date(now.getTime() - LIST_MAX_AGE_MS);
+export async function requestListRead(organizationId: string, now = new Date(), options: { force?: boolean } = {}): Promise<void> {
+  const fresh = options.force ? now : new Date(now.getTime() - LIST_MAX_AGE_MS);
   for (const list of DESKTOP_LISTS) {
     await db.quickBooksDesktopListRead.upsert({
       where: { organizationId_list: { organizationId, list } },
       create: { organizationId, list, requestedAt: now },
       update: {},
     });
-    await db.quickBooksDesktopListRead.updateMany({ where: { organizationId, list, OR: [{ readAt: null }, { readAt: { lt: fresh } }] }, data: { requestedAt: now } });
+    await db.quickBooksDesktopListRead.updateMany({ where: { organizationId, list, OR: [{ readAt: null }, { readAt: { lte: fresh } }] }, data: { requestedAt: now } });
   }
 }
 

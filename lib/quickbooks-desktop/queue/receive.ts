@@ -3,7 +3,7 @@ import type { QuickBooksDesktopRequest } from "@/lib/generated/prisma/client";
 import { getLogger } from "@/lib/logger";
 import { getDesktopDocument } from "../documents/registry";
 import { isAddPurpose } from "../documents/types";
-import { receiveListAnswer } from "../lists/list-session";
+import { receiveListOrAdd } from "../lists/list-session";
 import { classifyStatus } from "../qbxml/status";
 import { parseQbxmlResponse, QbxmlParseError, type TQbxmlResponse } from "../qbxml/xml";
 import type { TDesktopSession } from "../work";
@@ -27,7 +27,7 @@ function pickResponse(xml: string, request: QuickBooksDesktopRequest): TQbxmlRes
 /** A list or company answer: stored; a refusal is only logged (the wizard keeps waiting and says so). */
 async function receiveList(session: TDesktopSession, request: QuickBooksDesktopRequest, response: TQbxmlResponse): Promise<void> {
   const status = classifyStatus(response);
-  if (status.kind === "ok" || status.kind === "none") await receiveListAnswer(session, request.purpose, request.context, response);
+  if (status.kind === "ok" || status.kind === "none" || response.statusCode === 3100) await receiveListOrAdd(session, request.purpose, request.context, response);
   else log.warn({ organizationId: session.organizationId, purpose: request.purpose, statusCode: response.statusCode }, "list read refused");
   await recordAnswer(request.id, status.kind === "ok" || status.kind === "none" ? "read" : "rejected", response.statusCode);
 }
