@@ -75,7 +75,7 @@ test("[QUICKBOOKS DESKTOP]: connect with the Web Connector file, set up from the
   const second = await webConnector.runOnce();
   expect(second.errors).toEqual([]);
   const invoices = companyFile.admin.invoices().filter((invoice) => invoice.RefNumber === jobNumber);
-  expect(invoices).toHaveLength(1);
+  expect(invoices, `second update: ${JSON.stringify(second)}; company file invoices: ${JSON.stringify(companyFile.admin.invoices().map((invoice) => invoice.RefNumber))}`).toHaveLength(1);
   expect(invoices[0]!.Customer.FullName).toBe("Xometry");
 
   await page.goto(`/jobs?status=ACCEPTED`);
