@@ -11,6 +11,9 @@ const ZEnvSchema = z.object({
   WORKER: z.enum(["on", "off"]).default("on"),
   SESSION_IDLE_TIMEOUT_MINUTES: z.coerce.number().int().min(5, "SESSION_IDLE_TIMEOUT_MINUTES must be at least 5").max(20_160).default(720),
   TRUSTED_PROXY_HOPS: z.coerce.number().int().min(0).max(5).default(0),
+  // Notifications by email (lib/notifications): off without SMTP_URL; blank counts as unset.
+  SMTP_URL: z.preprocess((value) => (value === "" ? undefined : value), z.string().regex(/^smtps?:\/\/[^\s]+$/, "SMTP_URL must be an smtp:// or smtps:// URL").optional()),
+  MAIL_FROM: z.string().min(3).optional(),
 });
 
 export type TEnv = z.infer<typeof ZEnvSchema> & { APP_URL: string };

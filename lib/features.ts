@@ -4,6 +4,7 @@ import { onDomainEvent } from "@/lib/events/domain-events";
 import { inboundFeature } from "@/lib/inbound/feature";
 import { invoicingFeature } from "@/lib/invoicing/feature";
 import { invoiceEmailFeature } from "@/lib/invoicing/invoice-email-auto";
+import { notificationsFeature } from "@/lib/notifications/feature";
 import { paymentsFeature } from "@/lib/payouts/feature";
 import { desktopFeature, registerDesktopDocuments } from "@/lib/quickbooks-desktop/feature";
 import { registerPeriodicWork, registerTaskHandler } from "@/lib/queue/handlers";
@@ -17,7 +18,7 @@ import { registerPulledTransport } from "@/lib/sync/transport";
  * is one more line here.
  */
 // invoiceEmailFeature after inHouseInvoicingFeature: its completion subscriber reads the invoice row written before it.
-const FEATURES: TSyncFeature[] = [invoicingFeature, paymentsFeature, inboundFeature, changesFeature, inHouseInvoicingFeature, invoiceEmailFeature, desktopFeature];
+const FEATURES: TSyncFeature[] = [invoicingFeature, paymentsFeature, inboundFeature, changesFeature, inHouseInvoicingFeature, invoiceEmailFeature, desktopFeature, notificationsFeature];
 
 export function composeFeatures(): void {
   const state = globalThis as unknown as { workcenterFeaturesComposed?: boolean };

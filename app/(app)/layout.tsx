@@ -1,6 +1,7 @@
 import Link from "next/link";
 import type { ReactNode } from "react";
 import { OrganizationMenu } from "@/components/layout/organization-menu";
+import { NoticesArea } from "@/components/notifications/notices-area";
 import { requirePageSession } from "@/lib/auth/current";
 import { can, ROLE_LABELS } from "@/lib/auth/permissions";
 import { signOutAction, signOutEverywhereAction } from "../(auth)/login/actions";
@@ -39,6 +40,7 @@ export default async function AppLayout({ children }: { children: ReactNode }) {
           />
         </div>
       </header>
+      {can(session.role, "integrations.manage") && <NoticesArea />}
       <main className="mx-auto max-w-6xl px-6 py-8">{children}</main>
     </div>
   );

@@ -7,7 +7,7 @@ const log = getLogger("queue");
 const globalForBoss = globalThis as unknown as { workcenterBoss?: Promise<PgBoss> };
 
 /** Queues, created once; a task starts within milliseconds of its trigger (lib/queue/wake.ts). */
-export const QUEUE_NAMES = ["quickbooks.push-document", "quickbooks.inbound"] as const;
+export const QUEUE_NAMES = ["quickbooks.push-document", "quickbooks.inbound", "notifications.email"] as const;
 export type TQueueName = (typeof QUEUE_NAMES)[number];
 const QUEUE_POLICY = "short";
 const QUEUE_SCHEMA = "pgboss";

@@ -61,6 +61,8 @@ export const ENDPOINT_POLICIES: Record<string, TEndpointPolicy> = {
   "POST /api/jobs/[jobId]/invoice/create-again": { access: "invoices.manage", body: "none" },
   "POST /api/jobs/[jobId]/invoice/email": { access: "invoices.manage", body: "none" },
   "GET /api/payouts/[payoutId]/quickbooks": { access: "member" },
+  "GET /api/notifications": { access: "integrations.manage" },
+  "POST /api/notifications/dismiss": { access: "integrations.manage", body: "json" },
   "GET /api/payouts/posting": { access: "invoices.manage" },
   "POST /api/payouts/posting": { access: "invoices.manage", body: "json" },
   "GET /api/quickbooks/activity": { access: "invoices.manage" },
