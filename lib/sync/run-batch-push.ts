@@ -42,6 +42,7 @@ export async function runBatchPush(first: TClaim, connectionId: string, pusher: 
 
 /** One batch of claimed rows; false when the request as a whole failed. */
 async function pushBatch(claims: TClaim[], connectionId: string, pusher: TBatchPusher): Promise<boolean> {
+  const startedAt = Date.now();
   const creates: TCreate[] = [];
   const waiting = [...claims];
   const lane = async () => {
@@ -57,10 +58,11 @@ async function pushBatch(claims: TClaim[], connectionId: string, pusher: TBatchP
     }
   };
   await Promise.all(Array.from({ length: PREPARE_LANES }, lane));
-  return creates.length === 0 || sendCreates(claims[0]!, connectionId, pusher, creates);
+  return creates.length === 0 || sendCreates(claims[0]!, connectionId, pusher, creates, Date.now() - startedAt);
 }
 
-async function sendCreates(first: TClaim, connectionId: string, pusher: TBatchPusher, creates: TCreate[]): Promise<boolean> {
+async function sendCreates(first: TClaim, connectionId: string, pusher: TBatchPusher, creates: TCreate[], prepareMs: number): Promise<boolean> {
+  const startedAt = Date.now();
   let held: TCreate[] = [];
   const api = new QuickBooksBatchApi(connectionId, {
     maxWaitMs: MAX_WAIT_MS,
@@ -78,7 +80,7 @@ async function sendCreates(first: TClaim, connectionId: string, pusher: TBatchPu
     await Promise.all(creates.map((create) => recordPushFailure(create.claim, error)));
     return false;
   }
-  log.info({ items: held.length, left: creates.length - held.length }, "batch sent to QuickBooks");
+  const sentAt = Date.now();
   await Promise.all(
     held.map((create) => {
       const result = results.get(create.bId);
@@ -86,5 +88,6 @@ async function sendCreates(first: TClaim, connectionId: string, pusher: TBatchPu
       return result.ok ? recordPushOutcome(create.claim, create.finish(result.entity)) : recordPushFailure(create.claim, result.error);
     }),
   );
+  log.info({ items: held.length, left: creates.length - held.length, prepareMs, sendMs: sentAt - startedAt, recordMs: Date.now() - sentAt }, "batch sent to QuickBooks");
   return true;
 }
