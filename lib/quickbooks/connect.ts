@@ -102,6 +102,8 @@ async function storeConnection(actor: TActor, realmId: string, companyName: stri
     if (claimed) return { outcome: "realm_in_use" as const };
     const existing = await tx.quickBooksConnection.findUnique({ where: { organizationId: actor.organizationId } });
     const data = {
+      // A shop that was on QuickBooks Desktop switches to Online here (its Web Connector login stops working).
+      transport: "ONLINE" as const,
       realmId,
       companyName,
       environment: config.environment,

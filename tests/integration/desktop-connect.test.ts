@@ -1,5 +1,5 @@
 import { XMLParser, XMLValidator } from "fast-xml-parser";
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, onTestFinished } from "vitest";
 import { verifyPassword } from "@/lib/auth/password";
 import { db } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
@@ -7,7 +7,10 @@ import { connectQuickBooksDesktop, disconnectQuickBooksDesktop, getDesktopQwcFil
 import { verifyDesktopLogin } from "@/lib/quickbooks-desktop/credentials";
 import { DESKTOP_OWNER_ID } from "@/lib/quickbooks-desktop/qwc";
 import { findDesktopSession, openDesktopSession } from "@/lib/quickbooks-desktop/sessions";
+import { confirmPendingConnection } from "@/lib/quickbooks/connect";
 import { getQuickBooksStatus } from "@/lib/quickbooks/status";
+import { encryptTokenSet } from "@/lib/quickbooks/token-store";
+import { startTestQuickBooks } from "../factories/quickbooks";
 import { createTestShop, type TTestShop } from "../factories/shops";
 
 const APP_URL = "http://localhost:3999";
@@ -92,6 +95,23 @@ describe("connecting QuickBooks Desktop", () => {
     await expectAppError(connectQuickBooksDesktop(shop.actors.owner), "CONFLICT", /QuickBooks Online is connected.*Disconnect it first/);
     expect(await db.quickBooksDesktopCredential.count({ where: { organizationId: shop.organizationId } })).toBe(0);
     expect((await connection(shop)).transport).toBe("ONLINE");
+  });
+
+  it("switching a Desktop shop to QuickBooks Online (a confirmed company change) ends the Web Connector's login", async () => {
+    const emulator = await startTestQuickBooks();
+    onTestFinished(() => emulator.close());
+    const shop = await createTestShop();
+    const { userName, password } = await connectQuickBooksDesktop(shop.actors.owner);
+    const ticket = await openDesktopSession((await verifyDesktopLogin(userName, password, nextAddress()))!);
+    const realmId = "9130350000002";
+    const tokens = { accessToken: "access-token-value", refreshToken: "refresh-token-value", accessTokenExpiresAt: new Date(Date.now() + 3_600_000), refreshTokenExpiresAt: new Date(Date.now() + 86_400_000), refreshTokenHardExpiresAt: null };
+    const pending = await db.quickBooksPendingConnection.create({
+      data: { organizationId: shop.organizationId, userId: shop.actors.owner.userId, realmId, companyName: "Online Co", ...encryptTokenSet(shop.organizationId, realmId, tokens), expiresAt: new Date(Date.now() + 600_000) },
+    });
+    expect(await confirmPendingConnection(shop.actors.owner, pending.id)).toBe("company_changed");
+    expect(await connection(shop)).toMatchObject({ transport: "ONLINE", status: "CONNECTED", realmId });
+    expect(await verifyDesktopLogin(userName, password, nextAddress())).toBeNull();
+    expect(await findDesktopSession(ticket)).toBeNull();
   });
 
   it("resets the password: the old one stops working and every open session ends", async () => {
