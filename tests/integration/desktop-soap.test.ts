@@ -162,7 +162,7 @@ describe("the emulated Web Connector, with the downloaded .qwc, against the rout
   }
 
   it("runs a whole update: the company file is recorded, then the next update has nothing to do", async () => {
-    const { shop, password } = await connectShop();
+    const { shop, userName, password } = await connectShop();
     const { companyFile, webConnector } = await webConnectorFor(shop, password);
     const first = await webConnector.runOnce();
     expect(first.errors).toEqual([]);
@@ -176,6 +176,7 @@ describe("the emulated Web Connector, with the downloaded .qwc, against the rout
     const second = await webConnector.runOnce();
     expect(second).toMatchObject({ requests: 0, errors: [] });
     expect(second.status).toMatch(/No data exchange required/);
+    expect(await authenticate(userName, password, nextAddress())).toEqual(["", "none", "", ""]);
   });
 
   it("shows the Web Connector a refused login for a wrong password", async () => {
