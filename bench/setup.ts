@@ -30,6 +30,9 @@ export async function startBenchServices(emulatorOptions: EmulatorOptions = {}, 
   const { db } = await import("../lib/db/client");
   const { composeFeatures } = await import("../lib/features");
   composeFeatures();
+  // The queue starts before the first trigger: started inside many concurrent triggers' transactions
+  // it would wait for a pool connection they all hold.
+  await (await import("../lib/queue/boss")).getBoss();
   const stop = async () => {
     await emulator.close();
     await database.stop();
