@@ -1,9 +1,9 @@
-// Per-realm throttling: requests per minute (per realm), requests in flight and batch per minute (per realm + app).
+// Per-realm throttling: requests per minute (per realm), requests in flight and batch per minute (per realm + app, and per realm).
 import type { Limits } from "./options";
 
 const WINDOW_MS = 60_000;
 
-export type ThrottleResult = { ok: true; release: () => void } | { ok: false; reason: "perMinute" | "concurrent" | "batchPerMinute" };
+export type ThrottleResult = { ok: true; release: () => void } | { ok: false; reason: "perMinute" | "concurrent" | "batchPerMinute" | "batchPerMinuteAllApps" };
 
 export class Limiter {
   private minute = new Map<string, number[]>();
@@ -32,7 +32,11 @@ export class Limiter {
       const batches = this.prune(this.batchMinute.get(appKey) ?? [], at);
       this.batchMinute.set(appKey, batches);
       if (batches.length >= limits.batchPerMinute) return { ok: false, reason: "batchPerMinute" };
+      const realmBatches = this.prune(this.batchMinute.get(realmId) ?? [], at);
+      this.batchMinute.set(realmId, realmBatches);
+      if (realmBatches.length >= limits.batchPerMinuteAllApps) return { ok: false, reason: "batchPerMinuteAllApps" };
       batches.push(at);
+      realmBatches.push(at);
     }
     recent.push(at);
     this.inFlight.set(appKey, running + 1);

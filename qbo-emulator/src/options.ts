@@ -27,6 +27,8 @@ export interface Limits {
   concurrent: number;
   /** Batch requests per minute per realm and app (Intuit: 40). */
   batchPerMinute: number;
+  /** Batch requests per minute per realm, all apps together (Intuit: 120). */
+  batchPerMinuteAllApps: number;
 }
 
 export interface EmulatorOptions {
@@ -74,7 +76,7 @@ export const DEFAULT_CLIENT_ID = "workcenter-emulator-client";
 export const DEFAULT_CLIENT_SECRET = "workcenter-emulator-secret";
 export const DEFAULT_APP_NAME = "Workcenter";
 export const DEFAULT_REDIRECT_URI = "http://localhost:3000/api/integrations/quickbooks/callback";
-export const DEFAULT_LIMITS: Limits = { perMinute: 500, concurrent: 10, batchPerMinute: 40 };
+export const DEFAULT_LIMITS: Limits = { perMinute: 500, concurrent: 10, batchPerMinute: 40, batchPerMinuteAllApps: 120 };
 
 function getEnvRedirectUris(): string[] | undefined {
   const raw = process.env.EMULATOR_REDIRECT_URIS;

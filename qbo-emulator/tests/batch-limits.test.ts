@@ -1,7 +1,8 @@
 // Intuit's batch limits and each item's own outcome, through node-quickbooks' `batch`: ≤ 30 items, 40 batch requests
 // a minute per realm + app (each also one of the realm's requests), per-item faults and whole-batch failures.
 import { describe, expect, it } from "vitest";
-import { ACME, admin, BIRCH, buildInvoiceBody, callQbo, connectQbo, getFaultBody, getFaultCode, getStatus, mustQbo, useTestEmulator } from "./helpers";
+import { DEFAULT_APP_NAME, DEFAULT_CLIENT_ID, DEFAULT_CLIENT_SECRET } from "../src/options";
+import { ACME, admin, BIRCH, buildInvoiceBody, callQbo, connectQbo, createQbo, getFaultBody, getFaultCode, getStatus, mustQbo, REDIRECT_URI, startTestEmulator, useTestEmulator } from "./helpers";
 
 const ctx = useTestEmulator({
   afterReset: (emu) => admin(emu, "POST", "/config", { limits: { perMinute: 500, concurrent: 10, batchPerMinute: 40 }, latency: { kind: "none" } }),
@@ -42,6 +43,27 @@ describe("batch limits", () => {
     expect((await callQbo(await connectQbo(ctx.emu, BIRCH), "batch", query)).err).toBeFalsy();
     const { requests } = await admin(ctx.emu, "GET", "/requests");
     expect(requests.filter((r: { note?: string }) => r.note === "throttled (batchPerMinute)")).toHaveLength(1);
+  });
+
+  it("limits a company's batch requests of all apps together (Intuit: 120 a minute) besides each app's", async () => {
+    const app = (clientId: string) => ({ clientId, clientSecret: DEFAULT_CLIENT_SECRET, appName: DEFAULT_APP_NAME, redirectUris: [REDIRECT_URI] });
+    const emu = await startTestEmulator({ apps: [app(DEFAULT_CLIENT_ID), app("second-app")], limits: { batchPerMinute: 3, batchPerMinuteAllApps: 4 } });
+    try {
+      const first = await connectQbo(emu);
+      const second = createQbo(emu, ACME, emu.issueTokens(ACME, "second-app").access_token);
+      const query = [{ bId: "q", Query: "select count(*) from Item" }];
+      const statuses = async (qbo: typeof first, n: number) => {
+        const seen: number[] = [];
+        for (let i = 0; i < n; i += 1) seen.push(getStatus((await callQbo(qbo, "batch", query)).err) ?? 200);
+        return seen;
+      };
+      expect(await statuses(first, 4)).toEqual([200, 200, 200, 429]);
+      expect(await statuses(second, 2)).toEqual([200, 429]);
+      const { requests } = await admin(emu, "GET", "/requests");
+      expect(requests.map((r: { note?: string }) => r.note).filter(Boolean)).toEqual(["throttled (batchPerMinute)", "throttled (batchPerMinuteAllApps)"]);
+    } finally {
+      await emu.close();
+    }
   });
 
   it("counts each batch request as one of the realm's requests per minute", async () => {

@@ -29,6 +29,7 @@ export const ZConfigRequestSchema = z.strictObject({
     perMinute: z.number().int().min(1).optional(),
     concurrent: z.number().int().min(1).optional(),
     batchPerMinute: z.number().int().min(1).optional(),
+    batchPerMinuteAllApps: z.number().int().min(1).optional(),
   }).optional(),
   latency: ZLatencySchema.optional(),
   accessTokenTtlSeconds: z.number().int().min(1).optional(),
