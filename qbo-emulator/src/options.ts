@@ -27,7 +27,7 @@ export interface Limits {
   concurrent: number;
   /** Batch requests per minute per realm and app (Intuit: 40). */
   batchPerMinute: number;
-  /** Batch requests per minute per realm, all apps together (Intuit: 120). */
+  /** Batch requests per minute per realm, all apps together (Intuit: 120); never below `batchPerMinute`. */
   batchPerMinuteAllApps: number;
 }
 
