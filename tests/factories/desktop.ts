@@ -2,7 +2,8 @@ import crypto from "node:crypto";
 import { db } from "@/lib/db/client";
 import { endDesktopSession, nextDesktopRequest, receiveDesktopResponse, type TDesktopSession } from "@/lib/quickbooks-desktop/work";
 import { createCompanyFile, type TCompanyFile } from "../../qbd-emulator/src/index";
-import { createTestShop, type TTestShop } from "./shops";
+import { generateXometryInvoice } from "@/lib/invoicing/manual-invoices";
+import { createTestShop, createXometryJob, type TTestShop } from "./shops";
 
 export type TDesktopShop = TTestShop & { connectionId: string; realmId: string; ids: { xometry: string; item: string; undeposited: string } };
 
@@ -77,4 +78,27 @@ export async function pollOnce(shop: Pick<TDesktopShop, "organizationId" | "conn
 /** The request type of a qbXML request document (e.g. "InvoiceAddRq"). */
 export function requestTypes(requests: string[]): string[] {
   return requests.map((xml) => /<QBXMLMsgsRq[^>]*><(\w+)/.exec(xml)?.[1] ?? "?");
+}
+
+/**
+ * A session that died without closing, as the next scheduled poll finds it minutes later: its
+ * login and requests moved back in time (past LIVE_SESSION_WINDOW_MS, so it is taken over).
+ */
+export async function ageSession(session: Pick<TDesktopSession, "sessionId">, minutes = 5): Promise<void> {
+  await db.$executeRawUnsafe(`UPDATE "QuickBooksDesktopSession" SET "createdAt" = "createdAt" - make_interval(mins => $2) WHERE id = $1`, session.sessionId, minutes);
+  await db.$executeRawUnsafe(
+    `UPDATE "QuickBooksDesktopRequest" SET "createdAt" = "createdAt" - make_interval(mins => $2), "sentAt" = "sentAt" - make_interval(mins => $2), "answeredAt" = "answeredAt" - make_interval(mins => $2) WHERE "sessionId" = $1`,
+    session.sessionId,
+    minutes,
+  );
+}
+
+/** A shop whose lists were read, with one shipped job's invoice waiting for the next poll. */
+export async function shopWithWaitingInvoice(file: TCompanyFile) {
+  const shop = await createDesktopShop(file);
+  await pollOnce(shop, file); // the lists
+  const job = await createXometryJob(shop, { status: "SHIPPED", number: `J-${Math.floor(Math.random() * 1e6)}` });
+  await generateXometryInvoice(shop.actors.owner, job.id);
+  const sync = await db.quickBooksSync.findFirstOrThrow({ where: { jobId: job.id } });
+  return { shop, job, sync };
 }

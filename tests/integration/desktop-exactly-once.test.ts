@@ -5,19 +5,9 @@ import { recordPayout } from "@/lib/payouts/record-payout";
 import { KEPT_FAILING } from "@/lib/quickbooks-desktop/queue/record";
 import { MAX_AUTOMATIC_ATTEMPTS } from "@/lib/sync/record-outcome";
 import { endDesktopSession, getDesktopLastError, hasDesktopWork, nextDesktopRequest, receiveDesktopResponse } from "@/lib/quickbooks-desktop/work";
-import { createDesktopShop, createTestCompanyFile, openTestSession, pollOnce, requestTypes, type TDesktopShop } from "../factories/desktop";
+import { ageSession, createDesktopShop, createTestCompanyFile, openTestSession, pollOnce, requestTypes, shopWithWaitingInvoice, type TDesktopShop } from "../factories/desktop";
 import { createXometryJob } from "../factories/shops";
 import type { TCompanyFile } from "../../qbd-emulator/src/index";
-
-/** A shop whose lists were read, with one job waiting for its invoice. */
-async function shopWithWaitingInvoice(file: TCompanyFile) {
-  const shop = await createDesktopShop(file);
-  await pollOnce(shop, file); // the lists
-  const job = await createXometryJob(shop, { status: "SHIPPED", number: `J-${Math.floor(Math.random() * 1e6)}` });
-  await generateXometryInvoice(shop.actors.owner, job.id);
-  const sync = await db.quickBooksSync.findFirstOrThrow({ where: { jobId: job.id } });
-  return { shop, job, sync };
-}
 
 /** The session's next request goes to the company file (applied there), and its answer is lost. */
 async function sendAndLoseAnswer(shop: TDesktopShop, file: TCompanyFile) {
@@ -34,7 +24,8 @@ describe("QuickBooks Desktop exactly once, without a requestid", () => {
   it("a session dropped after InvoiceAdd was applied: the next session looks it up and adopts it (one invoice)", async () => {
     const file = createTestCompanyFile();
     const { shop, job, sync } = await shopWithWaitingInvoice(file);
-    await sendAndLoseAnswer(shop, file); // the Web Connector died: no answer, no closeConnection
+    const dead = await sendAndLoseAnswer(shop, file); // the Web Connector died: no answer, no closeConnection
+    await ageSession(dead); // the next scheduled poll comes minutes later
     expect(file.admin.invoices()).toHaveLength(1);
     expect(await rowOf(sync.id)).toMatchObject({ status: "SYNCING" });
     // Its next login is not told "none": the dead update's row is work for the new session.

@@ -25,20 +25,37 @@ export async function abandonInFlight(session: TDesktopSession, message = WAITIN
 }
 
 /**
- * The Web Connector runs one update at a time: when a session of an organization starts, earlier
- * sessions left open (the PC crashed or lost the network mid-update) are over. What they sent
- * without an answer becomes "unknown" and their rows go back to PENDING, so this session looks
- * them up instead of waiting for their tickets to expire. Their tickets are D2's to close.
+ * An open session that sent or received something this recently may still be running (a second PC
+ * with the same .qwc, QuickBooks slow on a request): it is never taken over, since its request in
+ * flight may yet be applied. Shorter than the .qwc's schedule (5 minutes), so the next scheduled
+ * poll after a crash does take over.
  */
-export async function takeOverEarlierSessions(session: TDesktopSession): Promise<void> {
+export const LIVE_SESSION_WINDOW_MS = 3 * 60 * 1000;
+
+/** When the session last talked to us: its newest request sent or answered, else its login. */
+async function lastActivityAt(organizationId: string, session: { id: string; createdAt: Date }): Promise<Date> {
+  const { _max } = await db.quickBooksDesktopRequest.aggregate({ where: { organizationId, sessionId: session.id }, _max: { sentAt: true, answeredAt: true } });
+  return new Date(Math.max(session.createdAt.getTime(), _max.sentAt?.getTime() ?? 0, _max.answeredAt?.getTime() ?? 0));
+}
+
+/**
+ * The Web Connector runs one update at a time: when a session of an organization starts, earlier
+ * sessions left open and silent (the PC crashed or lost the network mid-update) are over. What
+ * they sent without an answer becomes "unknown" and their rows go back to PENDING, so this session
+ * looks them up instead of waiting for their tickets to expire. One still talking is left alone:
+ * its rows stay its own. Their tickets are D2's to close.
+ */
+export async function takeOverEarlierSessions(session: TDesktopSession, now = new Date()): Promise<void> {
   const current = await db.quickBooksDesktopSession.findFirst({ where: { id: session.sessionId, organizationId: session.organizationId }, select: { createdAt: true } });
   if (!current) return;
-  const earlier = await db.quickBooksDesktopSession.findMany({
+  const open = await db.quickBooksDesktopSession.findMany({
     // An expired session's rows are claimable again anyway (their lease was its expiry).
-    where: { organizationId: session.organizationId, id: { not: session.sessionId }, createdAt: { lte: current.createdAt }, closedAt: null, expiresAt: { gt: new Date() } },
-    select: { id: true, organizationId: true, connectionId: true },
+    where: { organizationId: session.organizationId, id: { not: session.sessionId }, createdAt: { lte: current.createdAt }, closedAt: null, expiresAt: { gt: now } },
+    select: { id: true, organizationId: true, connectionId: true, createdAt: true },
   });
-  for (const row of earlier) {
+  const silentSince = now.getTime() - LIVE_SESSION_WINDOW_MS;
+  for (const row of open) {
+    if ((await lastActivityAt(row.organizationId, row)).getTime() > silentSince) continue;
     const stale = { ...session, sessionId: row.id, connectionId: row.connectionId };
     await abandonInFlight(stale);
     await releaseSessionRows(row.organizationId, row.id, WAITING_FOR_WEB_CONNECTOR);
