@@ -147,6 +147,27 @@ describe("whole-batch failures never duplicate", () => {
     await expectOneInvoicePerJob(jobs);
   }, 90_000);
 
+  it("a 429 for the whole batch: the company pauses, the rows wait without losing a try, and go out once", async () => {
+    const previous = process.env.QBO_THROTTLE_PAUSE_MS;
+    process.env.QBO_THROTTLE_PAUSE_MS = "500";
+    try {
+      await emulatorAdmin(emulator, "POST", "/__emulator/faults", { path: "/batch$", status: 429 });
+      worker = await startWorker({ concurrency: 1, sweepIntervalMs: 500 });
+      const { shop, jobs } = await startJobsBackfill(10);
+      expect(await waitForBackfill(shop)).toMatchObject({ done: 10, failed: 0 });
+      const [throttled, ...after] = await batches();
+      expect(throttled).toMatchObject({ status: 429, batchItems: 10 });
+      expect(after.every((request) => request.status === 200)).toBe(true);
+      expect(after.reduce((sum, request) => sum + request.batchItems!, 0)).toBe(10);
+      expect(await db.quickBooksSync.count({ where: { organizationId: shop.organizationId, attempts: 1, status: "SYNCED" } })).toBe(10);
+      await expectOneInvoicePerJob(jobs);
+    } finally {
+      if (previous === undefined) delete process.env.QBO_THROTTLE_PAUSE_MS;
+      else process.env.QBO_THROTTLE_PAUSE_MS = previous;
+      await db.quickBooksRealmPause.deleteMany();
+    }
+  }, 90_000);
+
   it("committed, then a 502: every row's invoice is found by marker and adopted, none created twice", async () => {
     await emulatorAdmin(emulator, "POST", "/__emulator/faults", { path: "/batch$", kind: "commit_then_fail" });
     worker = await startWorker({ concurrency: 1, sweepIntervalMs: 500 });
