@@ -35,6 +35,8 @@ export default defineConfig({
       WORKCENTER_DATA_DIR: ".data/e2e",
       PORT: String(PORT),
       EMULATOR_PORT: String(EMULATOR_PORT),
+      // Its own Desktop emulator port, so a demo `npm start` on the default 4002 keeps its own.
+      DESKTOP_EMULATOR_PORT: String(EMULATOR_PORT + 2),
       APP_URL: E2E_BASE_URL,
       DATABASE_URL: "",
       QBO_CLIENT_ID: "",
