@@ -29,6 +29,34 @@ async function dropNewerQueueSchema(): Promise<void> {
   });
 }
 
+/**
+ * Our queues, created once. pg-boss 10 makes a partition per queue, and processes creating them
+ * at the same moment deadlock, so they take turns (an advisory lock held while one creates).
+ */
+async function ensureQueues(boss: PgBoss): Promise<void> {
+  const missing = async () => {
+    const found = await Promise.all(QUEUE_NAMES.map((name) => boss.getQueue(name)));
+    return found.some((queue) => queue?.policy !== QUEUE_POLICY);
+  };
+  if (!(await missing())) return;
+  await db.$transaction(
+    async (tx) => {
+      await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext('workcenter:pgboss-queues'))`;
+      for (const name of QUEUE_NAMES) {
+        // "short": at most one waiting task per sync row (singletonKey = row id), however often the
+        // sweeper or a reschedule asks. Retries are ours (the sync row decides), so pg-boss only
+        // re-runs a task whose worker died. A queue made with another policy is replaced: the
+        // sweeper re-queues every unfinished row from the ledger.
+        const existing = await boss.getQueue(name);
+        if (existing?.policy === QUEUE_POLICY) continue;
+        if (existing) await boss.deleteQueue(name);
+        await boss.createQueue(name, { name, policy: QUEUE_POLICY, retryLimit: 5, retryDelay: 5, retryBackoff: true, expireInSeconds: 120 });
+      }
+    },
+    { timeout: 60_000, maxWait: 60_000 },
+  );
+}
+
 /** pg-boss on our PostgreSQL (schema `pgboss`), started once per process. */
 export function getBoss(): Promise<PgBoss> {
   globalForBoss.workcenterBoss ??= (async () => {
@@ -37,17 +65,7 @@ export function getBoss(): Promise<PgBoss> {
     const boss = new PgBoss({ connectionString: process.env.DATABASE_URL, schema: QUEUE_SCHEMA, max: getPoolSizes().queue, archiveCompletedAfterSeconds: 3600 });
     boss.on("error", (error: unknown) => log.error({ err: error instanceof Error ? error.message : String(error) }, "pg-boss error"));
     await boss.start();
-    for (const name of QUEUE_NAMES) {
-      // "short": at most one waiting task per sync row (singletonKey = row id), however often the
-      // sweeper or a reschedule asks. Retries are ours (the sync row decides), so pg-boss only
-      // re-runs a task whose worker died. A queue made with another policy is replaced: the
-      // sweeper re-queues every unfinished row from the ledger.
-      const existing = await boss.getQueue(name);
-      if (existing && existing.policy !== QUEUE_POLICY) await boss.deleteQueue(name);
-      if (!existing || existing.policy !== QUEUE_POLICY) {
-        await boss.createQueue(name, { name, policy: QUEUE_POLICY, retryLimit: 5, retryDelay: 5, retryBackoff: true, expireInSeconds: 120 });
-      }
-    }
+    await ensureQueues(boss);
     return boss;
   })().catch((error: unknown) => {
     globalForBoss.workcenterBoss = undefined;

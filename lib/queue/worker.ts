@@ -14,19 +14,23 @@ const log = getLogger("worker");
 export type TWorker = { stop: () => Promise<void> };
 
 /**
- * `concurrency` pg-boss loops on one queue, one task at a time each. A loop that just ran a task
- * looks again at once (a burst drains at full speed); an idle one polls every second and is woken
- * by the wake listener as soon as a task is queued.
+ * `concurrency` pg-boss loops on one queue, one task at a time each. The first polls every second
+ * (retries whose time has come); the others sleep until woken: by the wake listener when a task is
+ * queued, or by a sibling that just found one (there may be more), so an idle process costs one
+ * query a second per queue and a burst still fans out to every loop within milliseconds. A loop
+ * that just ran a task looks again at once.
  */
 async function workQueue(boss: PgBoss, queue: string, concurrency: number, handle: (data: unknown, taskId: string) => Promise<void>): Promise<string[]> {
   const ids: string[] = [];
-  for (let i = 0; i < concurrency; i++) {
-    let ownId: string | undefined;
-    ownId = await boss.work(queue, { batchSize: 1, pollingIntervalSeconds: 1 }, async (jobs) => {
+  for (let index = 0; index < concurrency; index++) {
+    let id: string | undefined;
+    id = await boss.work(queue, { batchSize: 1, pollingIntervalSeconds: index === 0 ? 1 : 30 }, async (jobs) => {
+      const next = id === undefined ? undefined : ids[(ids.indexOf(id) + 1) % ids.length];
+      if (next && next !== id) boss.notifyWorker(next);
       for (const job of jobs) await handle(job.data, job.id);
-      if (ownId) boss.notifyWorker(ownId);
+      if (id) boss.notifyWorker(id);
     });
-    ids.push(ownId);
+    ids.push(id);
   }
   return ids;
 }
