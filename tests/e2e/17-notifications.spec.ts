@@ -42,7 +42,8 @@ test("[NOTIFICATIONS]: a failed invoice puts a notice before the owner, its link
 
   await notice.getByRole("link", { name: "Open QuickBooks activity" }).click();
   await expect(page).toHaveURL(/\/management\/integrations\/quickbooks\/activity\?status=FAILED$/);
-  await expect(page.getByTestId("activity-list").locator("tr", { has: page.getByRole("link", { name: jobNumber }) })).toContainText("Needs attention");
+  // Earlier rows may have opened the notice before this one failed: the page updates by itself.
+  await expect(page.getByTestId("activity-list").locator("tr", { has: page.getByRole("link", { name: jobNumber }) })).toContainText("Needs attention", { timeout: 30_000 });
 
   // Dismissed: gone for the shop, and it stays gone on the next page.
   const open = page.getByTestId("notice").filter({ hasText: /QuickBooks documents? needs? attention/ });
