@@ -25,7 +25,10 @@ export function noticeWords(notice: { kind: NotificationKind; count: number; res
     ? { title: "Nothing needs attention any more", message: "Every QuickBooks document that needed a person has been dealt with.", href: ACTIVITY_PATH, linkLabel: "Open QuickBooks activity" }
     : {
         title: `${documents(notice.count)} attention`,
-        message: "QuickBooks refused them or they wait for a choice. The activity page says what went wrong for each and offers Retry.",
+        message:
+          notice.count === 1
+            ? "QuickBooks refused it or it waits for a choice. The activity page says what went wrong and offers Retry."
+            : "QuickBooks refused them or they wait for a choice. The activity page says what went wrong for each and offers Retry.",
         href: ACTIVITY_PATH,
         linkLabel: "Open QuickBooks activity",
       };
