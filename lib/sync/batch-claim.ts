@@ -1,7 +1,8 @@
 import { db } from "@/lib/db/client";
 import type { QuickBooksSync } from "@/lib/generated/prisma/client";
 import { DB_NOW, getLeaseMs, getProcessId } from "@/lib/runtime/worker-process";
-import type { TClaim } from "./claim";
+import { renewClaimsOnHeartbeat, type TClaim } from "./claim";
+import { getBatchPusher } from "./pushers";
 
 /** Most operations QuickBooks takes in one batch request (Intuit: 30). */
 export const MAX_BATCH_ITEMS = 30;
@@ -18,20 +19,21 @@ export function isBatchCandidate(sync: Pick<QuickBooksSync, "trigger" | "retryRu
 
 /**
  * Claims up to `limit` due rows of `scope`'s organization, realm and kind that are batch
- * candidates, oldest first (but `excludeId`, the row a batch's task already claimed). Each gets a
- * claim of its own (the same lease as claimSync: renewed by this process's heartbeat, taken over
- * when it stops), so every row's outcome is still recorded by its own claim's owner. Rows another
- * worker is claiming are skipped.
+ * candidates, oldest first (but `leadId`, the row whose task leads, first and even before its
+ * time). Each gets a claim of its own (the same lease as claimSync: renewed by this process's
+ * heartbeat, taken over when it stops), so every row's outcome is still recorded by its own claim's
+ * owner. Rows another worker is claiming are skipped.
  */
-export async function claimBatchRows(scope: Pick<QuickBooksSync, "organizationId" | "realmId" | "kind">, limit: number, excludeId = ""): Promise<TClaim[]> {
+export async function claimBatchRows(scope: Pick<QuickBooksSync, "organizationId" | "realmId" | "kind">, limit: number, leadId = ""): Promise<TClaim[]> {
   if (limit <= 0) return [];
+  renewClaimsOnHeartbeat();
   const claimed = await db.$queryRawUnsafe<{ id: string; claimedBy: string }[]>(
     // MATERIALIZED: the LIMIT holds (a sub-select in WHERE may be re-run and pick more rows).
     `WITH picked AS MATERIALIZED (
        SELECT id FROM "QuickBooksSync"
-       WHERE "organizationId" = $1 AND "realmId" = $2 AND kind = $3::"QuickBooksDocumentKind" AND id <> $4 AND status = 'PENDING'
-         AND ("nextAttemptAt" IS NULL OR "nextAttemptAt" <= ${DB_NOW}) AND (trigger = 'backfill' OR "retryRunId" IS NOT NULL)
-       ORDER BY "createdAt", id LIMIT $6 FOR UPDATE SKIP LOCKED)
+       WHERE "organizationId" = $1 AND "realmId" = $2 AND kind = $3::"QuickBooksDocumentKind" AND status = 'PENDING'
+         AND (id = $4 OR "nextAttemptAt" IS NULL OR "nextAttemptAt" <= ${DB_NOW}) AND (trigger = 'backfill' OR "retryRunId" IS NOT NULL)
+       ORDER BY id = $4 DESC, "createdAt", id LIMIT $6 FOR UPDATE SKIP LOCKED)
      UPDATE "QuickBooksSync" s
      SET status = 'SYNCING', attempts = s.attempts + 1, "claimedBy" = $5 || md5(random()::text || s.id), "nextAttemptAt" = NULL,
          "updatedAt" = ${DB_NOW}, "lockedUntil" = ${DB_NOW} + make_interval(secs => $7::double precision / 1000)
@@ -40,7 +42,7 @@ export async function claimBatchRows(scope: Pick<QuickBooksSync, "organizationId
     scope.organizationId,
     scope.realmId,
     scope.kind,
-    excludeId,
+    leadId,
     `${getProcessId()}/`,
     limit,
     getLeaseMs(),
@@ -48,6 +50,19 @@ export async function claimBatchRows(scope: Pick<QuickBooksSync, "organizationId
   if (claimed.length === 0) return [];
   const rows = await db.quickBooksSync.findMany({ where: { OR: claimed.map((row) => ({ id: row.id, claimedBy: row.claimedBy })) }, orderBy: [{ createdAt: "asc" }, { id: "asc" }] });
   return rows.map((row) => ({ sync: row, claimId: row.claimedBy! }));
+}
+
+/**
+ * A bulk row's task claims its batch in one statement: its row and up to 29 more due rows (those
+ * of another worker's statement skipped). Tasks that start together thus split the due rows into
+ * full batches; claiming their own rows first made each lead a batch of one or two, and every
+ * batch request spends one of the company's few a minute (36), so the rest waited a minute.
+ * [] when the row is no due batch candidate or another worker's batch took it (claimSync decides).
+ */
+export async function claimBatchLead(syncId: string): Promise<TClaim[]> {
+  const row = await db.quickBooksSync.findUnique({ where: { id: syncId }, select: { status: true, kind: true, trigger: true, retryRunId: true, organizationId: true, realmId: true } });
+  if (row?.status !== "PENDING" || !isBatchCandidate(row) || !getBatchPusher(row.kind)) return [];
+  return claimBatchRows(row, MAX_BATCH_ITEMS, syncId);
 }
 
 /** The claims that still hold an unexpired lease (one query for a whole batch; assertClaim for one). */

@@ -23,7 +23,8 @@ export class ClaimLostError extends Error {
 }
 
 let renewing = false;
-function renewOnHeartbeat() {
+/** This process's heartbeat renews the leases of all its claims (started by its first claim). */
+export function renewClaimsOnHeartbeat() {
   void ensureHeartbeat("worker");
   if (renewing) return;
   renewing = true;
@@ -39,7 +40,7 @@ function renewOnHeartbeat() {
 
 /** Takes the row for this process: PENDING, or SYNCING whose lease ran out. */
 export async function claimSync(syncId: string): Promise<TClaim | null> {
-  renewOnHeartbeat();
+  renewClaimsOnHeartbeat();
   const claimId = `${getProcessId()}/${crypto.randomBytes(8).toString("hex")}`;
   const claimed = await db.$executeRawUnsafe(
     `UPDATE "QuickBooksSync"

@@ -19,23 +19,25 @@ type TCreate = { claim: TClaim; bId: string; body: Record<string, unknown>; fini
 const MAX_BATCHES_PER_TASK = 8;
 
 /**
- * A bulk run's rows through QuickBooks' batch endpoint. `first` (claimed by its task) leads: up to
- * 29 more due rows of its company are claimed, each with its own lease. Each row then takes its
- * single push's steps before the create (the marker lookup after an unseen outcome, adopting what
- * it finds; a cancelled job is skipped), under its own claim check. The creates left go out in one
- * batch request, sent only for rows whose claim still holds (checked inside the request slot).
+ * A bulk run's rows through QuickBooks' batch endpoint. `claimed` (by one task, claimBatchLead: up
+ * to 30 due rows of one company, each with its own lease) is topped up to 30 if it can be. Each row
+ * then takes its single push's steps before the create (the marker lookup after an unseen outcome,
+ * adopting what it finds; a cancelled job is skipped), under its own claim check. The creates left
+ * go out in one batch request, sent only for rows whose claim still holds (checked inside the
+ * request slot).
  * Each item's answer is that row's outcome, recorded exactly as a single push records it (a per-
  * item Fault: retried or a person's; a created invoice: synced). A whole-batch failure (5xx,
  * timeout, dropped connection, 429, no room in the budget) is every row's failure: retried later
  * with the marker lookup first, since the batch may have been committed. While batches come back
  * full and answered, the task goes on with the next due rows (its rows' own tasks find them done).
  */
-export async function runBatchPush(first: TClaim, connectionId: string, pusher: TBatchPusher): Promise<void> {
-  let claims = [first, ...(await claimBatchRows(first.sync, MAX_BATCH_ITEMS - 1, first.sync.id))];
+export async function runBatchPush(claimed: TClaim[], connectionId: string, pusher: TBatchPusher): Promise<void> {
+  const scope = claimed[0]!.sync;
+  let claims = [...claimed, ...(await claimBatchRows(scope, MAX_BATCH_ITEMS - claimed.length))];
   for (let round = 1; ; round += 1) {
     const isAnswered = await pushBatch(claims, connectionId, pusher);
     if (!isAnswered || claims.length < MAX_BATCH_ITEMS || round >= MAX_BATCHES_PER_TASK) return;
-    claims = await claimBatchRows(first.sync, MAX_BATCH_ITEMS);
+    claims = await claimBatchRows(scope, MAX_BATCH_ITEMS);
     if (claims.length === 0) return;
   }
 }

@@ -100,6 +100,27 @@ describe("backfill through the batch endpoint", () => {
   });
 });
 
+describe("several workers at once", () => {
+  it("split the rows into full batches: tasks starting together do not each lead a batch of one (the company's 36 a minute would run out)", async () => {
+    // The budget set high so it cannot bind here: what is counted is how many batch requests the rows took.
+    const workers = await Promise.all(Array.from({ length: 5 }, () => forkWorker({ QBO_MAX_BATCH_PER_MINUTE: "400", LOG_LEVEL: "warn" })));
+    try {
+      const { shop, jobs } = await startJobsBackfill(120);
+      expect(await waitForBackfill(shop)).toMatchObject({ total: 120, done: 120, failed: 0 });
+      const sent = await batches();
+      expect(sent.reduce((sum, request) => sum + request.batchItems!, 0)).toBe(120);
+      // 4 full batches at best. When each task claimed its own row first, the loops starting together each led a
+      // batch of one: 24 requests for these 120 rows (1, 14, 1, 1, 1, 1, 30, 1, …); 240 spent the 36 a minute in 3 s.
+      expect(sent.length, `batch sizes ${sent.map((request) => request.batchItems).join(", ")}`).toBeLessThanOrEqual(10);
+      expect(await singleCreates()).toBe(0);
+      expect(await db.quickBooksSync.count({ where: { organizationId: shop.organizationId, status: "SYNCED", attempts: 1 } })).toBe(120);
+      await expectOneInvoicePerJob(jobs);
+    } finally {
+      for (const each of workers) each.child.kill("SIGKILL");
+    }
+  }, 90_000);
+});
+
 describe("per-item faults, each row's own outcome", () => {
   it("a SystemFault item is retried, a validation fault waits for a person, a fault after the write is adopted by marker", async () => {
     worker = await startWorker({ concurrency: 8, sweepIntervalMs: 500 });
