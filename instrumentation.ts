@@ -7,7 +7,11 @@ export async function register() {
   // The composition root: every feature's pushers and event subscribers, before any request.
   const { composeFeatures } = await import("./lib/features");
   composeFeatures();
-  if (process.env.WORKER === "off") return;
+  if (process.env.WORKER === "off") {
+    // Web-only nodes still queue tasks: start the queue now rather than at the first trigger.
+    const { startQueueInWebProcess } = await import("./lib/queue/start-in-web-process");
+    return startQueueInWebProcess();
+  }
   const { startWorkerInWebProcess } = await import("./lib/queue/start-in-web-process");
   await startWorkerInWebProcess();
 }

@@ -1,6 +1,7 @@
+import pg from "pg";
 import PgBoss from "pg-boss";
 import pgBossVersion from "pg-boss/version.json";
-import { db, getPoolSizes, type TTransaction } from "@/lib/db/client";
+import { getPoolSizes, type TTransaction } from "@/lib/db/client";
 import { getLogger } from "@/lib/logger";
 
 const log = getLogger("queue");
@@ -18,15 +19,30 @@ const QUEUE_SCHEMA = "pgboss";
  * the sweepers queue every unfinished row again.
  */
 async function dropNewerQueueSchema(): Promise<void> {
-  await db.$transaction(async (tx) => {
-    await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext('workcenter:pgboss-schema'))`;
-    const [table] = await tx.$queryRaw<{ found: string | null }[]>`SELECT to_regclass(${`${QUEUE_SCHEMA}.version`})::text AS found`;
+  await underSetupLock("workcenter:pgboss-schema", async (client) => {
+    const { rows: [table] } = await client.query<{ found: string | null }>("SELECT to_regclass($1)::text AS found", [`${QUEUE_SCHEMA}.version`]);
     if (!table?.found) return;
-    const [row] = await tx.$queryRawUnsafe<{ version: number }[]>(`SELECT version FROM ${QUEUE_SCHEMA}.version`);
+    const { rows: [row] } = await client.query<{ version: number }>(`SELECT version FROM ${QUEUE_SCHEMA}.version`);
     if (!row || Number(row.version) <= pgBossVersion.schema) return;
     log.warn({ found: Number(row.version), supported: pgBossVersion.schema }, "queue schema from a newer pg-boss dropped; unfinished work is queued again from the ledger");
-    await tx.$executeRawUnsafe(`DROP SCHEMA ${QUEUE_SCHEMA} CASCADE`);
+    await client.query(`DROP SCHEMA ${QUEUE_SCHEMA} CASCADE`);
   });
+}
+
+/**
+ * Set-up steps run on a connection of their own, holding a session advisory lock: never on the
+ * app's pool, since the first task may be queued inside a transaction while every pooled
+ * connection is held by other triggers (the set-up would wait for a connection they all hold).
+ */
+async function underSetupLock(lockName: string, work: (client: pg.Client) => Promise<void>): Promise<void> {
+  const client = new pg.Client({ connectionString: process.env.DATABASE_URL });
+  await client.connect();
+  try {
+    await client.query("SELECT pg_advisory_lock(hashtext($1))", [lockName]);
+    await work(client);
+  } finally {
+    await client.end().catch(() => {}); // ending the session releases its lock
+  }
 }
 
 /**
@@ -39,22 +55,18 @@ async function ensureQueues(boss: PgBoss): Promise<void> {
     return found.some((queue) => queue?.policy !== QUEUE_POLICY);
   };
   if (!(await missing())) return;
-  await db.$transaction(
-    async (tx) => {
-      await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext('workcenter:pgboss-queues'))`;
-      for (const name of QUEUE_NAMES) {
-        // "short": at most one waiting task per sync row (singletonKey = row id), however often the
-        // sweeper or a reschedule asks. Retries are ours (the sync row decides), so pg-boss only
-        // re-runs a task whose worker died. A queue made with another policy is replaced: the
-        // sweeper re-queues every unfinished row from the ledger.
-        const existing = await boss.getQueue(name);
-        if (existing?.policy === QUEUE_POLICY) continue;
-        if (existing) await boss.deleteQueue(name);
-        await boss.createQueue(name, { name, policy: QUEUE_POLICY, retryLimit: 5, retryDelay: 5, retryBackoff: true, expireInSeconds: 120 });
-      }
-    },
-    { timeout: 60_000, maxWait: 60_000 },
-  );
+  await underSetupLock("workcenter:pgboss-queues", async () => {
+    for (const name of QUEUE_NAMES) {
+      // "short": at most one waiting task per sync row (singletonKey = row id), however often the
+      // sweeper or a reschedule asks. Retries are ours (the sync row decides), so pg-boss only
+      // re-runs a task whose worker died. A queue made with another policy is replaced: the
+      // sweeper re-queues every unfinished row from the ledger.
+      const existing = await boss.getQueue(name);
+      if (existing?.policy === QUEUE_POLICY) continue;
+      if (existing) await boss.deleteQueue(name);
+      await boss.createQueue(name, { name, policy: QUEUE_POLICY, retryLimit: 5, retryDelay: 5, retryBackoff: true, expireInSeconds: 120 });
+    }
+  });
 }
 
 /** pg-boss on our PostgreSQL (schema `pgboss`), started once per process. */

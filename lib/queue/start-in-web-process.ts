@@ -1,5 +1,11 @@
 import { getLogger } from "@/lib/logger";
+import { getBoss } from "./boss";
 import { startWorker } from "./worker";
+
+/** WORKER=off: no worker here, but the queue is started at once (a failure is retried at the first task). */
+export async function startQueueInWebProcess(): Promise<void> {
+  await getBoss().catch((error: unknown) => getLogger("queue").error({ err: error instanceof Error ? error.message : String(error) }, "queue did not start; retried at the first task"));
+}
 
 /** Called from instrumentation.ts; stops the worker with the server. */
 export async function startWorkerInWebProcess(): Promise<void> {
