@@ -30,18 +30,23 @@ async function dropNewerQueueSchema(): Promise<void> {
 }
 
 /**
- * Set-up steps run on a connection of their own, holding a session advisory lock: never on the
- * app's pool, since the first task may be queued inside a transaction while every pooled
- * connection is held by other triggers (the set-up would wait for a connection they all hold).
+ * Set-up steps run in a transaction on a connection of their own, holding a transaction advisory
+ * lock (so a transaction-pooling proxy is fine): never on the app's pool, since the first task may
+ * be queued inside a transaction while every pooled connection is held by other triggers.
  */
 async function underSetupLock(lockName: string, work: (client: pg.Client) => Promise<void>): Promise<void> {
   const client = new pg.Client({ connectionString: process.env.DATABASE_URL });
   await client.connect();
   try {
-    await client.query("SELECT pg_advisory_lock(hashtext($1))", [lockName]);
+    await client.query("BEGIN");
+    await client.query("SELECT pg_advisory_xact_lock(hashtext($1))", [lockName]);
     await work(client);
+    await client.query("COMMIT");
+  } catch (error) {
+    await client.query("ROLLBACK").catch(() => {});
+    throw error;
   } finally {
-    await client.end().catch(() => {}); // ending the session releases its lock
+    await client.end().catch(() => {});
   }
 }
 
