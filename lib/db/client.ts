@@ -7,7 +7,7 @@ const globalForPrisma = globalThis as unknown as { workcenterPrisma?: PrismaClie
 
 /**
  * Connections per process: this pool (`DB_POOL_MAX`, default 8) + pg-boss's (`QUEUE_POOL_MAX`,
- * default 3) + 1 for pg-boss's LISTEN. The README has the formula for many processes.
+ * default 3) + 1 for the queue's LISTEN (lib/queue/wake.ts). The README has the formula for many processes.
  */
 export function getPoolSizes() {
   return { main: Number(process.env.DB_POOL_MAX ?? 8), queue: Number(process.env.QUEUE_POOL_MAX ?? 3) };
