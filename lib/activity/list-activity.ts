@@ -93,7 +93,10 @@ export async function listActivity(actor: TActor, input: unknown): Promise<TActi
   return { rows: page.rows.map(toActivityRow), nextCursor: page.nextCursor, needsAttention };
 }
 
-/** The Integrations widget's "N need attention": documents that failed and wait for a person. */
+/** Documents that "need attention": failed, waiting for a person (the widget's count and the notices). */
+export const NEEDING_ATTENTION = { status: "FAILED" } as const;
+
+/** The Integrations widget's "N need attention". */
 export function countNeedingAttention(organizationId: string): Promise<number> {
-  return db.quickBooksSync.count({ where: { organizationId, status: "FAILED" } });
+  return db.quickBooksSync.count({ where: { organizationId, ...NEEDING_ATTENTION } });
 }

@@ -1,3 +1,4 @@
+import { NEEDING_ATTENTION } from "@/lib/activity/list-activity";
 import { db } from "@/lib/db/client";
 import type { NotificationKind } from "@/lib/generated/prisma/enums";
 import { getLogger } from "@/lib/logger";
@@ -16,7 +17,7 @@ const openKey = (condition: { organizationId: string; kind: NotificationKind }) 
 async function readConditions(): Promise<Map<string, TCondition>> {
   const [reconnect, failing] = await Promise.all([
     db.quickBooksConnection.findMany({ where: { status: "NEEDS_RECONNECT" }, select: { organizationId: true } }),
-    db.quickBooksSync.groupBy({ by: ["organizationId"], where: { status: "FAILED" }, _count: true }),
+    db.quickBooksSync.groupBy({ by: ["organizationId"], where: NEEDING_ATTENTION, _count: true }),
   ]);
   const conditions = new Map<string, TCondition>();
   for (const { organizationId } of reconnect) conditions.set(openKey({ organizationId, kind: "RECONNECT_NEEDED" }), { organizationId, kind: "RECONNECT_NEEDED", count: 1 });
