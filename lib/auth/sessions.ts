@@ -1,4 +1,4 @@
-import crypto from "node:crypto";
+import { hashSecretToken, newSecretToken } from "@/lib/crypto/secret-token";
 import { db } from "@/lib/db/client";
 import { getEnv } from "@/lib/env";
 
@@ -8,9 +8,7 @@ export const SESSION_TTL_MS = 14 * 24 * 60 * 60 * 1000;
 /** lastSeenAt is written at most this often, so reading pages does not write on every request. */
 export const SESSION_TOUCH_INTERVAL_MS = 60 * 1000;
 
-export function hashToken(token: string): string {
-  return crypto.createHash("sha256").update(token).digest("hex");
-}
+export const hashToken = hashSecretToken;
 
 export function getSessionIdleTimeoutMs(): number {
   return getEnv().SESSION_IDLE_TIMEOUT_MINUTES * 60 * 1000;
@@ -18,7 +16,7 @@ export function getSessionIdleTimeoutMs(): number {
 
 /** A fresh random token for a new session; only its hash is stored. */
 export async function createSession(userId: string, organizationId: string, now: Date = new Date()): Promise<{ token: string; expiresAt: Date }> {
-  const token = crypto.randomBytes(32).toString("base64url");
+  const token = newSecretToken();
   const expiresAt = new Date(now.getTime() + SESSION_TTL_MS);
   await db.session.create({ data: { tokenHash: hashToken(token), userId, organizationId, expiresAt, lastSeenAt: now, createdAt: now } });
   return { token, expiresAt };

@@ -1,4 +1,4 @@
-import crypto from "node:crypto";
+import { hashSecretToken as hashTicket, newSecretToken } from "@/lib/crypto/secret-token";
 import { db } from "@/lib/db/client";
 import { getLogger } from "@/lib/logger";
 import type { TDesktopLogin } from "./credentials";
@@ -11,13 +11,9 @@ export const DESKTOP_TICKET_TTL_MS = 30 * 60 * 1000;
 /** What QBWC sends when it has not said otherwise (qbXML 13.0, QuickBooks 2014 and later). */
 const DEFAULT_QBXML_VERSION = { major: 13, minor: 0 };
 
-function hashTicket(ticket: string): string {
-  return crypto.createHash("sha256").update(ticket).digest("hex");
-}
-
 /** A new session: a random 256-bit ticket, returned once; only its hash is stored. */
 export async function openDesktopSession(login: TDesktopLogin, now = new Date()): Promise<string> {
-  const ticket = crypto.randomBytes(32).toString("base64url");
+  const ticket = newSecretToken();
   await db.quickBooksDesktopSession.create({
     data: { organizationId: login.organizationId, connectionId: login.connectionId, ticketHash: hashTicket(ticket), createdAt: now, expiresAt: new Date(now.getTime() + DESKTOP_TICKET_TTL_MS) },
   });

@@ -1,16 +1,13 @@
 import crypto from "node:crypto";
+import { hashSecretToken as hash, newSecretToken } from "@/lib/crypto/secret-token";
 import { db } from "@/lib/db/client";
 
 export const OAUTH_STATE_COOKIE = "wc_qbo_oauth_state";
 export const OAUTH_STATE_TTL_MS = 10 * 60 * 1000;
 
-function hash(state: string): string {
-  return crypto.createHash("sha256").update(state).digest("hex");
-}
-
 /** A fresh `state`: 256 random bits, stored only as a hash, bound to the organization and user. */
 export async function createOAuthState(organizationId: string, userId: string, now = new Date()): Promise<string> {
-  const state = crypto.randomBytes(32).toString("base64url");
+  const state = newSecretToken();
   await db.quickBooksOAuthState.create({
     data: { stateHash: hash(state), organizationId, userId, expiresAt: new Date(now.getTime() + OAUTH_STATE_TTL_MS) },
   });

@@ -1,10 +1,9 @@
-import crypto from "node:crypto";
 import { z } from "zod";
 import { ensureCan, type TActor } from "@/lib/auth/permissions";
 import { db } from "@/lib/db/client";
 import type { TLookupOption } from "@/lib/quickbooks/setup/lookups";
 import type { TQbxmlResponse } from "../qbxml/xml";
-import { planRequest } from "../queue/request-log";
+import { newRequestId, planRequest } from "../queue/request-log";
 import { findDesktopConnection } from "../queue/session-context";
 import type { TDesktopSession } from "../work";
 import { requestListRead } from "./list-store";
@@ -29,7 +28,7 @@ export async function requestDesktopCustomer(actor: TActor, name: string): Promi
   const waiting = await db.quickBooksDesktopRequest.count({ where: { organizationId, sessionId: NEXT_POLL, purpose: PURPOSE } });
   if (waiting === 0) {
     await db.quickBooksDesktopRequest.create({
-      data: { organizationId, sessionId: NEXT_POLL, purpose: PURPOSE, requestId: crypto.randomBytes(9).toString("base64url"), xml: "", context: { name } },
+      data: { organizationId, sessionId: NEXT_POLL, purpose: PURPOSE, requestId: newRequestId(), xml: "", context: { name } },
     });
   }
   return { pending: true, message: `“${name}” is created in QuickBooks Desktop at the next Web Connector poll; it appears in this list then.` };

@@ -10,8 +10,13 @@ import type { TDesktopSession } from "../work";
  * Connector (sentAt), and answered (answeredAt, outcome). Always read within the session's own
  * organization.
  */
+/** A qbXML requestID: echoed in the response, for correlation only. */
+export function newRequestId(): string {
+  return crypto.randomBytes(9).toString("base64url");
+}
+
 export async function planRequest(session: TDesktopSession, plan: TDesktopRequestPlan, syncId: string | null): Promise<QuickBooksDesktopRequest> {
-  const requestId = crypto.randomBytes(9).toString("base64url");
+  const requestId = newRequestId();
   const xml = buildQbxmlDocument({ name: plan.name, requestId, body: plan.body, attributes: plan.attributes }, pickQbxmlVersion(session.qbXmlMajor, session.qbXmlMinor));
   return db.quickBooksDesktopRequest.create({
     data: {
